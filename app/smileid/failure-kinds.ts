@@ -1,0 +1,57 @@
+// Failures that carry no Smile ID code (network, HTTP, verification), classified like the codes in
+// error-codes.ts. Data, so that the reaction to each can be tuned without code changes.
+import type { ErrorCodeInfo } from './error-codes';
+
+export type FailureKind =
+  | 'network'
+  | 'timeout'
+  | 'server_error'
+  | 'tls'
+  | 'upload_refused'
+  | 'response_invalid'
+  | 'response_signature_invalid'
+  | 'result_pending'
+  | 'api_error';
+
+export const FAILURE_KINDS: Readonly<Record<Exclude<FailureKind, 'api_error'>, ErrorCodeInfo>> = {
+  network: {
+    class: 'transient',
+    reason: 'No connection to Smile ID.',
+    action: 'Nothing: it will be sent when the network is back.',
+  },
+  timeout: {
+    class: 'transient',
+    reason: 'Smile ID did not answer in time.',
+    action: 'Nothing: the kiosk retries automatically.',
+  },
+  server_error: {
+    class: 'transient',
+    reason: 'Smile ID had a server error.',
+    action: 'Nothing: the kiosk retries automatically.',
+  },
+  tls: {
+    class: 'systemic',
+    reason: 'The secure connection to Smile ID failed (certificate not trusted).',
+    action: 'A supervisor must check the kiosk clock and whether the network intercepts HTTPS.',
+  },
+  upload_refused: {
+    class: 'transient',
+    reason: 'The upload link was refused or had expired.',
+    action: 'Nothing: the kiosk asks for a new link.',
+  },
+  response_invalid: {
+    class: 'transient',
+    reason: 'Smile ID sent an answer the kiosk could not read.',
+    action: 'Nothing: the kiosk retries; call support if it repeats.',
+  },
+  response_signature_invalid: {
+    class: 'systemic',
+    reason: 'Smile ID answers could not be verified: wrong API key, or the network alters answers.',
+    action: 'A supervisor must check the API key and environment, and the network.',
+  },
+  result_pending: {
+    class: 'transient',
+    reason: 'Smile ID has not finished processing yet.',
+    action: 'Nothing: the kiosk asks again later.',
+  },
+};

@@ -1,0 +1,215 @@
+// The Smile ID v1 REST client: prep_upload, the zip PUT and job_status (protocol §3). Each call signs at send
+// time, has a timeout, validates the answer with zod and turns every failure into a classified SmileIdError.
+import http from 'node:http';
+import https from 'node:https';
+import axios, { type AxiosInstance } from 'axios';
+import type { z } from 'zod';
+import { JOB_TYPE_SMART_SELFIE_ENROLLMENT } from '../../app/smileid/image-types';
+import { SmileIdError } from './errors';
+import { signRequest, verifySignature, type SignedTimestamp } from './signature';
+import { toSmileIdError } from './transport-errors';
+import {
+  jobStatusResponseSchema,
+  prepUploadResponseSchema,
+  type JobStatusResponse,
+  type PartnerParams,
+  type PrepUploadRequest,
+  type PrepUploadResponse,
+} from './wire';
+
+export interface SmileIdCredentials {
+  /** The partner ID exactly as the portal shows it (leading zeros matter for the signature). */
+  readonly partnerId: string;
+  readonly apiKey: string;
+  /** The v1 base, e.g. https://testapi.smileidentity.com/v1 or the simulator's http://127.0.0.1:P/v1. */
+  readonly apiUrl: string;
+}
+
+export interface SmileIdTimeouts {
+  readonly prepUploadMs: number;
+  readonly uploadMs: number;
+  readonly jobStatusMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: SmileIdTimeouts = {
+  prepUploadMs: 20_000,
+  uploadMs: 120_000,
+  jobStatusMs: 20_000,
+};
+
+export interface SmileIdClientOptions {
+  readonly timeouts?: Partial<SmileIdTimeouts>;
+  readonly sourceSdkVersion?: string;
+  /** The clock used to sign requests (tests move it to provoke stale timestamps). */
+  readonly now?: () => Date;
+  /** Called with each server time seen (HTTP Date header, job_status timestamp), to measure clock skew. */
+  readonly onServerTime?: (serverTime: Date, localTime: Date) => void;
+}
+
+export interface PrepUploadParams {
+  readonly userId: string;
+  readonly jobId: string;
+  /** Extra partner_params (kiosk_id, branch, operator); values must be strings. */
+  readonly extraPartnerParams?: Readonly<Record<string, string>>;
+  readonly callbackUrl?: string;
+  readonly allowNewEnroll?: boolean;
+  /** True when this job_id was prepared before (or Smile ID answered 2215). */
+  readonly retry: boolean;
+}
+
+export interface JobIds {
+  readonly userId: string;
+  readonly jobId: string;
+}
+
+export const UPLOAD_FILE_NAME = 'selfie.zip';
+
+export class SmileIdClient {
+  private readonly http: AxiosInstance;
+  private readonly timeouts: SmileIdTimeouts;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly credentials: SmileIdCredentials,
+    private readonly options: SmileIdClientOptions = {},
+  ) {
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.now = options.now ?? (() => new Date());
+    // Keep-alive: a drain sends hundreds of small requests to one host; a TLS handshake each would dominate.
+    this.http = axios.create({
+      httpAgent: new http.Agent({ keepAlive: true }),
+      httpsAgent: new https.Agent({ keepAlive: true }),
+      proxy: false,
+      maxRedirects: 0,
+      maxBodyLength: Infinity,
+      maxContentLength: 10 * 1024 * 1024,
+    });
+  }
+
+  get partnerId(): string {
+    return this.credentials.partnerId;
+  }
+
+  partnerParams(params: PrepUploadParams): PartnerParams {
+    return {
+      ...params.extraPartnerParams,
+      user_id: params.userId,
+      job_id: params.jobId,
+      job_type: JOB_TYPE_SMART_SELFIE_ENROLLMENT,
+    };
+  }
+
+  /** A fresh signature, e.g. for info.json's misc_information. */
+  sign(): SignedTimestamp {
+    return signRequest(this.credentials.apiKey, this.credentials.partnerId, this.now());
+  }
+
+  /** The prep_upload body, signed now. Exposed so tests can compare it field by field with the official SDK. */
+  buildPrepUploadRequest(params: PrepUploadParams): PrepUploadRequest {
+    const { partnerId } = this.credentials;
+    return {
+      source_sdk: 'rest_api',
+      source_sdk_version: this.options.sourceSdkVersion ?? '1.0.0',
+      file_name: UPLOAD_FILE_NAME,
+      smile_client_id: partnerId,
+      partner_params: this.partnerParams(params),
+      model_parameters: {},
+      ...(params.callbackUrl ? { callback_url: params.callbackUrl } : {}),
+      use_enrolled_image: false,
+      allow_new_enroll: params.allowNewEnroll ?? false,
+      retry: params.retry,
+      // The official SDK spreads id_info into the body; for job_type 4 that is only entered: "false".
+      entered: 'false',
+      ...this.sign(),
+    };
+  }
+
+  async prepUpload(params: PrepUploadParams): Promise<PrepUploadResponse> {
+    const body = this.buildPrepUploadRequest(params);
+    const response = await this.send('prep_upload', () =>
+      this.http.post(`${this.credentials.apiUrl}/upload`, body, { timeout: this.timeouts.prepUploadMs }),
+    );
+    return parseOrThrow(prepUploadResponseSchema, response.data, 'prep_upload');
+  }
+
+  /** PUTs the zip to the presigned URL with exactly `Content-Type: application/zip` (the URL signs it). */
+  async uploadZip(uploadUrl: string, zip: Uint8Array): Promise<void> {
+    const body = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+    await this.send('upload', async () => {
+      try {
+        return await this.http.put(uploadUrl, body, {
+          timeout: this.timeouts.uploadMs,
+          headers: { 'Content-Type': 'application/zip', 'Content-Length': String(body.length) },
+          // The presigned URL is the credential; S3 answers 200 with an empty body.
+          transformRequest: [(data: Buffer) => data],
+        });
+      } catch (error) {
+        const status = axios.isAxiosError(error) ? error.response?.status : undefined;
+        // 403 = expired or refused link; any other 4xx from the storage host means the same for us.
+        if (status !== undefined && status >= 400 && status < 500) {
+          throw new SmileIdError({
+            kind: 'upload_refused',
+            httpStatus: status,
+            detail: `upload: HTTP ${status}`,
+          });
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** One job_status call. The answer's signature is verified: an unverifiable answer is never a result. */
+  async jobStatus(ids: JobIds): Promise<JobStatusResponse> {
+    const { partnerId, apiKey } = this.credentials;
+    const body = {
+      partner_id: partnerId,
+      user_id: ids.userId,
+      job_id: ids.jobId,
+      image_links: false,
+      history: false,
+      ...signRequest(apiKey, partnerId, this.now()),
+    };
+    const response = await this.send('job_status', () =>
+      this.http.post(`${this.credentials.apiUrl}/job_status`, body, { timeout: this.timeouts.jobStatusMs }),
+    );
+    const status = parseOrThrow(jobStatusResponseSchema, response.data, 'job_status');
+    if (!verifySignature(apiKey, partnerId, status.timestamp, status.signature)) {
+      throw new SmileIdError({ kind: 'response_signature_invalid', detail: `job_status for ${ids.jobId}` });
+    }
+    this.observeServerTime(status.timestamp);
+    return status;
+  }
+
+  private async send<T extends { headers: unknown }>(operation: string, call: () => Promise<T>): Promise<T> {
+    try {
+      const response = await call();
+      const headers = response.headers as Record<string, unknown>;
+      if (typeof headers.date === 'string') this.observeServerTime(headers.date);
+      return response;
+    } catch (error) {
+      const smileError = toSmileIdError(error, operation);
+      if (axios.isAxiosError(error) && typeof error.response?.headers.date === 'string') {
+        this.observeServerTime(error.response.headers.date);
+      }
+      throw smileError;
+    }
+  }
+
+  private observeServerTime(value: string): void {
+    const serverTime = new Date(value);
+    if (this.options.onServerTime && !Number.isNaN(serverTime.getTime())) {
+      this.options.onServerTime(serverTime, new Date());
+    }
+  }
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown, operation: string): z.output<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new SmileIdError({
+      kind: 'response_invalid',
+      detail: `${operation}: ${parsed.error.issues[0]?.message ?? ''}`,
+    });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,117 @@
+// One attempt at delivering one enrollment: prep_upload → PUT zip → poll job_status → result.
+// The caller (the outbox) persists `progress` between attempts so that a capture keeps one job_id for life:
+//  - a job_id ever prepared is re-prepared with retry:true (and a 2215 answer switches to retry:true);
+//  - a refused or expired upload link is replaced by re-preparing, then the zip is PUT again;
+//  - when an earlier PUT may have landed, job_status is asked first, so a processed job is never re-sent.
+import type { SmileIdClient } from './client';
+import { SmileIdError } from './errors';
+import { DEFAULT_POLL_SCHEDULE, pollJobStatus, type PollSchedule } from './job-status-poller';
+import { interpretJobStatus, type EnrollmentResult } from './result';
+import { buildUploadZip, type EnrollmentImages } from './upload-package';
+import type { PrepUploadResponse } from './wire';
+
+export interface EnrollmentSubmission {
+  readonly jobId: string;
+  readonly userId: string;
+  readonly extraPartnerParams?: Readonly<Record<string, string>>;
+  readonly callbackUrl?: string;
+  readonly allowNewEnroll?: boolean;
+  readonly images: EnrollmentImages;
+}
+
+/** What earlier attempts learnt about this job; kept durable by the caller. */
+export interface SubmissionProgress {
+  readonly everPrepared: boolean;
+  readonly uploadMayHaveLanded: boolean;
+}
+
+export const FRESH_PROGRESS: SubmissionProgress = { everPrepared: false, uploadMayHaveLanded: false };
+
+export type SubmissionStage = 'preparing' | 'uploading' | 'awaiting_result';
+
+export interface SubmissionHooks {
+  /** Called as each stage starts, with the progress to persist before going on. */
+  readonly onStage?: (stage: SubmissionStage, progress: SubmissionProgress) => void | Promise<void>;
+  /** Called after each successful prep_upload (e.g. to record smile_job_id). */
+  readonly onPrepared?: (response: PrepUploadResponse) => void | Promise<void>;
+}
+
+export interface SubmissionOptions {
+  readonly poll?: PollSchedule;
+  readonly hooks?: SubmissionHooks;
+  /** How many refused/expired upload links are replaced within one attempt. */
+  readonly maxUploadLinkRenewals?: number;
+  readonly signal?: AbortSignal;
+}
+
+export async function submitEnrollment(
+  client: SmileIdClient,
+  submission: EnrollmentSubmission,
+  progress: SubmissionProgress,
+  options: SubmissionOptions = {},
+): Promise<EnrollmentResult> {
+  const ids = { userId: submission.userId, jobId: submission.jobId };
+  const hooks = options.hooks ?? {};
+  let current = progress;
+
+  if (current.uploadMayHaveLanded) {
+    const status = await client.jobStatus(ids);
+    if (status.job_complete) return interpretJobStatus(status);
+  }
+
+  await hooks.onStage?.('preparing', current);
+  const prepare = async (): Promise<PrepUploadResponse> => {
+    const base = {
+      userId: submission.userId,
+      jobId: submission.jobId,
+      extraPartnerParams: submission.extraPartnerParams,
+      callbackUrl: submission.callbackUrl,
+      allowNewEnroll: submission.allowNewEnroll,
+    };
+    let response: PrepUploadResponse;
+    try {
+      response = await client.prepUpload({ ...base, retry: current.everPrepared });
+    } catch (error) {
+      // 2215: Smile ID already has this job_id (an earlier answer was lost): continue it with retry:true.
+      if (!(error instanceof SmileIdError && error.code === '2215' && !current.everPrepared)) throw error;
+      response = await client.prepUpload({ ...base, retry: true });
+    }
+    current = { ...current, everPrepared: true };
+    await hooks.onPrepared?.(response);
+    return response;
+  };
+
+  let prepared = await prepare();
+  const zip = await buildUploadZip({
+    images: submission.images,
+    partnerId: client.partnerId,
+    partnerParams: client.partnerParams({
+      ...ids,
+      extraPartnerParams: submission.extraPartnerParams,
+      retry: false,
+    }),
+    signed: client.sign(),
+    callbackUrl: submission.callbackUrl,
+  });
+
+  const maxRenewals = options.maxUploadLinkRenewals ?? 2;
+  for (let renewals = 0; ; renewals++) {
+    // From the moment the PUT starts it may land, even if this process dies before the answer.
+    current = { ...current, uploadMayHaveLanded: true };
+    await hooks.onStage?.('uploading', current);
+    try {
+      await client.uploadZip(prepared.upload_url, zip);
+      break;
+    } catch (error) {
+      if (!(error instanceof SmileIdError && error.kind === 'upload_refused' && renewals < maxRenewals))
+        throw error;
+      prepared = await prepare();
+    }
+  }
+
+  await hooks.onStage?.('awaiting_result', current);
+  const status = await pollJobStatus(client, ids, options.poll ?? DEFAULT_POLL_SCHEDULE, {
+    signal: options.signal,
+  });
+  return interpretJobStatus(status);
+}
