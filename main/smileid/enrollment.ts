@@ -23,9 +23,15 @@ export interface EnrollmentSubmission {
 export interface SubmissionProgress {
   readonly everPrepared: boolean;
   readonly uploadMayHaveLanded: boolean;
+  /** The PUT was answered 200: only the result remains to be fetched. */
+  readonly uploadConfirmed: boolean;
 }
 
-export const FRESH_PROGRESS: SubmissionProgress = { everPrepared: false, uploadMayHaveLanded: false };
+export const FRESH_PROGRESS: SubmissionProgress = {
+  everPrepared: false,
+  uploadMayHaveLanded: false,
+  uploadConfirmed: false,
+};
 
 export type SubmissionStage = 'preparing' | 'uploading' | 'awaiting_result';
 
@@ -54,6 +60,15 @@ export async function submitEnrollment(
   const hooks = options.hooks ?? {};
   let current = progress;
 
+  const awaitResult = async (): Promise<EnrollmentResult> => {
+    await hooks.onStage?.('awaiting_result', current);
+    const status = await pollJobStatus(client, ids, options.poll ?? DEFAULT_POLL_SCHEDULE, {
+      signal: options.signal,
+    });
+    return interpretJobStatus(status);
+  };
+
+  if (current.uploadConfirmed) return awaitResult();
   if (current.uploadMayHaveLanded) {
     const status = await client.jobStatus(ids);
     if (status.job_complete) return interpretJobStatus(status);
@@ -109,9 +124,6 @@ export async function submitEnrollment(
     }
   }
 
-  await hooks.onStage?.('awaiting_result', current);
-  const status = await pollJobStatus(client, ids, options.poll ?? DEFAULT_POLL_SCHEDULE, {
-    signal: options.signal,
-  });
-  return interpretJobStatus(status);
+  current = { ...current, uploadConfirmed: true };
+  return awaitResult();
 }

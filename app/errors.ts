@@ -1,0 +1,46 @@
+// Errors the kiosk's main process returns to the renderer. Each code has an operator-facing message and action
+// (kept as data in app/i18n later); `detail` adds the specific reason.
+import { z } from 'zod';
+
+export const KIOSK_ERROR_CODES = [
+  'invalid_request',
+  'invalid_image',
+  'invalid_user_id',
+  'consent_required',
+  'duplicate_user',
+  'offline_budget_exceeded',
+  'disk_full',
+  'pin_required',
+  'pin_invalid',
+  'pin_locked',
+  'not_found',
+  'not_allowed',
+  'not_configured',
+  'unauthorized',
+  'internal',
+] as const;
+
+export type KioskErrorCode = (typeof KIOSK_ERROR_CODES)[number];
+
+export const kioskErrorSchema = z.object({
+  code: z.enum(KIOSK_ERROR_CODES),
+  message: z.string(),
+  action: z.string(),
+});
+export type KioskErrorPayload = z.infer<typeof kioskErrorSchema>;
+
+/** Thrown by handlers; serialised as `{ ok: false, error }` across the process boundary. */
+export class KioskError extends Error {
+  constructor(
+    readonly code: KioskErrorCode,
+    message: string,
+    readonly action: string = '',
+  ) {
+    super(message);
+    this.name = 'KioskError';
+  }
+
+  toPayload(): KioskErrorPayload {
+    return { code: this.code, message: this.message, action: this.action };
+  }
+}

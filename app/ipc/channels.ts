@@ -1,0 +1,119 @@
+// The one contract between renderer and main: each method of window.kiosk, its IPC channel and the zod
+// schemas of its request and response. main/handlers.ts implements it, the preload and the dev host's
+// HTTP bridge expose it; nothing else crosses the process boundary.
+import { z } from 'zod';
+import { kioskErrorSchema } from '../errors';
+import { JOB_STATES } from '../job-states';
+import { healthSchema, jobSummarySchema, type KioskEvent } from '../queue';
+import { publicSettingsSchema, settingsPatchSchema } from '../settings';
+
+/** Bounds the size of what a compromised renderer can make main allocate. */
+export const IMAGE_LIMITS = {
+  maxSelfieBytes: 2 * 1024 * 1024,
+  maxLivenessBytes: 512 * 1024,
+  minLivenessFrames: 1,
+  maxLivenessFrames: 10,
+  minSide: 64,
+  maxSide: 4096,
+} as const;
+
+const bytes = z.instanceof(Uint8Array);
+const pin = z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits');
+const jobId = z.uuid();
+
+export const channels = {
+  submitEnrollment: {
+    channel: 'enroll.submit',
+    request: z.object({
+      userId: z.string().min(1).max(200),
+      consent: z.object({ given: z.literal(true), at: z.number().int().positive() }),
+      selfie: bytes,
+      liveness: z.array(bytes).min(IMAGE_LIMITS.minLivenessFrames).max(IMAGE_LIMITS.maxLivenessFrames),
+    }),
+    response: z.object({
+      jobId: z.string(),
+      state: z.enum(JOB_STATES),
+      warnings: z.array(z.enum(['duplicate_user_id'])),
+    }),
+  },
+  checkUserId: {
+    channel: 'enroll.checkUserId',
+    request: z.object({ userId: z.string().max(200) }),
+    response: z.object({
+      userId: z.string(),
+      problem: z.enum(['empty', 'too_short', 'too_long', 'bad_characters']).nullable(),
+      duplicate: z.enum(['queued', 'enrolled']).nullable(),
+      blocked: z.boolean(),
+    }),
+  },
+  getQueue: {
+    channel: 'queue.snapshot',
+    request: z.object({}).strict(),
+    response: z.object({ jobs: z.array(jobSummarySchema) }),
+  },
+  retryJob: {
+    channel: 'queue.retry',
+    request: z.object({ jobId }),
+    response: jobSummarySchema,
+  },
+  discardJob: {
+    channel: 'queue.discard',
+    request: z.object({ jobId, pin }),
+    response: z.object({ jobId: z.string() }),
+  },
+  sendNow: {
+    channel: 'queue.sendNow',
+    request: z.object({}).strict(),
+    response: z.object({ woke: z.boolean() }),
+  },
+  getSettings: {
+    channel: 'settings.get',
+    request: z.object({}).strict(),
+    response: publicSettingsSchema,
+  },
+  updateSettings: {
+    channel: 'settings.update',
+    // `pin` is required once a PIN exists; `newPin` sets or changes it.
+    request: z.object({ pin: pin.optional(), newPin: pin.optional(), patch: settingsPatchSchema }),
+    response: publicSettingsSchema,
+  },
+  setApiKey: {
+    channel: 'settings.setApiKey',
+    request: z.object({ pin: pin.optional(), apiKey: z.string().min(8).max(512) }),
+    response: publicSettingsSchema,
+  },
+  verifyPin: {
+    channel: 'operator.verifyPin',
+    request: z.object({ pin: z.string().max(64) }),
+    response: z.object({ valid: z.boolean() }),
+  },
+  getHealth: {
+    channel: 'health.status',
+    request: z.object({}).strict(),
+    response: healthSchema,
+  },
+} as const;
+
+export type Channels = typeof channels;
+export type MethodName = keyof Channels;
+export type ChannelName = Channels[MethodName]['channel'];
+export type RequestOf<M extends MethodName> = z.input<Channels[M]['request']>;
+export type ValidRequestOf<M extends MethodName> = z.output<Channels[M]['request']>;
+export type ResponseOf<M extends MethodName> = z.output<Channels[M]['response']>;
+
+export const METHOD_NAMES = Object.keys(channels) as MethodName[];
+
+/** The one event channel from main to the renderer. */
+export const EVENT_CHANNEL = 'kiosk.event';
+
+/** What crosses the boundary for every call: a value, or a typed error the UI can act on. */
+export const envelopeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: kioskErrorSchema }),
+]);
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof kioskErrorSchema> };
+
+/** window.kiosk: one async function per channel plus the event subscription. */
+export type KioskApi = { [M in MethodName]: (request: RequestOf<M>) => Promise<ResponseOf<M>> } & {
+  onEvent(listener: (event: KioskEvent) => void): () => void;
+};

@@ -1,0 +1,67 @@
+// What the renderer sees of the outbox: job summaries (never images) and the kiosk's health.
+import { z } from 'zod';
+import { JOB_STATES } from './job-states';
+
+export const jobErrorSchema = z.object({
+  kind: z.string(),
+  code: z.string().nullable(),
+  errorClass: z.enum(['transient', 'permanent', 'systemic']),
+  reason: z.string(),
+  action: z.string(),
+});
+export type JobError = z.infer<typeof jobErrorSchema>;
+
+export const jobResultSummarySchema = z.object({
+  outcome: z.enum(['approved', 'rejected', 'provisional']),
+  final: z.boolean(),
+  resultCode: z.string().nullable(),
+  resultText: z.string(),
+  reason: z.string(),
+  nextStep: z.enum(['none', 'recapture', 'call_supervisor', 'wait_for_review']),
+  smileJobId: z.string().nullable(),
+});
+export type JobResultSummary = z.infer<typeof jobResultSummarySchema>;
+
+export const jobSummarySchema = z.object({
+  jobId: z.string(),
+  userId: z.string(),
+  state: z.enum(JOB_STATES),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  attempts: z.number().int(),
+  nextAttemptAt: z.number().nullable(),
+  lastError: jobErrorSchema.nullable(),
+  result: jobResultSummarySchema.nullable(),
+  /** When Smile ID confirmed the final result. */
+  completedAt: z.number().nullable(),
+});
+export type JobSummary = z.infer<typeof jobSummarySchema>;
+
+export const circuitSchema = z.object({
+  open: z.boolean(),
+  reason: z.string().nullable(),
+  action: z.string().nullable(),
+  since: z.number().nullable(),
+});
+export type CircuitStatus = z.infer<typeof circuitSchema>;
+
+export const healthSchema = z.object({
+  online: z.boolean(),
+  circuit: circuitSchema,
+  /** Server clock minus kiosk clock, from Smile ID's answers; null until measured. */
+  clockSkewMs: z.number().nullable(),
+  clockSkewExceeded: z.boolean(),
+  freeDiskBytes: z.number().nullable(),
+  counts: z.record(z.enum(JOB_STATES), z.number().int()),
+  sentToday: z.number().int(),
+  lastSuccessfulSendAt: z.number().nullable(),
+  training: z.boolean(),
+});
+export type HealthStatus = z.infer<typeof healthSchema>;
+
+export const kioskEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('job'), job: jobSummarySchema }),
+  z.object({ type: z.literal('job_removed'), jobId: z.string() }),
+  z.object({ type: z.literal('health'), health: healthSchema }),
+]);
+export type KioskEvent = z.infer<typeof kioskEventSchema>;

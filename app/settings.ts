@@ -1,0 +1,81 @@
+// The kiosk's settings as the operator edits them. Secrets are not here: the API key lives only in main's
+// vault and the PIN only as an scrypt hash; the renderer sees `apiKeySet` / `pinSet` instead.
+import { z } from 'zod';
+import { DEFAULT_USER_ID_RULE, userIdRuleSchema } from './user-id';
+
+export const LANGUAGES = ['en', 'fr', 'sw', 'pt'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const ENVIRONMENTS = ['training', 'sandbox', 'production', 'custom'] as const;
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+export const offlineBudgetSchema = z.object({
+  /** New captures are refused when the oldest unsent enrollment is older than this. */
+  maxOldestQueuedHours: z
+    .number()
+    .positive()
+    .max(24 * 90),
+  /** ... or when more than this many enrollments wait. */
+  maxQueuedJobs: z.number().int().positive().max(100_000),
+  /** ... or when free disk falls below this. */
+  minFreeDiskMb: z.number().int().nonnegative().max(1_000_000),
+});
+export type OfflineBudget = z.infer<typeof offlineBudgetSchema>;
+
+export const settingsSchema = z.object({
+  environment: z.enum(ENVIRONMENTS),
+  /** Only for environment "custom": a v1 base URL, e.g. a simulator's http://127.0.0.1:8080/v1. */
+  customApiUrl: httpUrl.nullable(),
+  partnerId: z
+    .string()
+    .regex(/^\d{1,12}$/, 'digits only, as the Smile ID portal shows it')
+    .or(z.literal('')),
+  callbackUrl: httpUrl.nullable(),
+  kioskId: z.string().max(64),
+  branch: z.string().max(120),
+  userIdRule: userIdRuleSchema,
+  language: z.enum(LANGUAGES),
+  idleTimeoutSeconds: z.number().int().min(15).max(3600),
+  retentionDays: z.number().int().min(1).max(3650),
+  offlineBudget: offlineBudgetSchema,
+  duplicateGuard: z.enum(['warn', 'block']),
+  /** Report clock skew beyond this; Smile ID refuses stale signatures. */
+  clockSkewToleranceSeconds: z.number().int().min(1).max(3600),
+  /** Electron shell: a normal window for the operator instead of kiosk fullscreen. */
+  windowedOperatorMode: z.boolean(),
+  autoStartAtLogin: z.boolean(),
+  /** Linux without a keyring stores secrets with a hard-coded key ("basic_text"); refused unless this is on. */
+  allowWeakSecretStorage: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  environment: 'training',
+  customApiUrl: null,
+  partnerId: '',
+  callbackUrl: null,
+  kioskId: '',
+  branch: '',
+  userIdRule: DEFAULT_USER_ID_RULE,
+  language: 'en',
+  idleTimeoutSeconds: 90,
+  retentionDays: 30,
+  offlineBudget: { maxOldestQueuedHours: 72, maxQueuedJobs: 5_000, minFreeDiskMb: 500 },
+  duplicateGuard: 'warn',
+  clockSkewToleranceSeconds: 120,
+  windowedOperatorMode: false,
+  autoStartAtLogin: true,
+  allowWeakSecretStorage: false,
+};
+
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const publicSettingsSchema = settingsSchema.extend({
+  apiKeySet: z.boolean(),
+  pinSet: z.boolean(),
+  /** True once the kiosk can send: training mode, or a partner ID and API key for a real environment. */
+  configured: z.boolean(),
+});
+export type PublicSettings = z.infer<typeof publicSettingsSchema>;
