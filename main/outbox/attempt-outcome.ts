@@ -36,6 +36,7 @@ export function recordAfterResult(
     smileJobId: result.smileJobId,
   };
   const next = transition(record, result.outcome, now, {
+    attempts: record.state === 'provisional' ? record.attempts : record.attempts + 1,
     result: summary,
     lastError: null,
     smileJobId: result.smileJobId ?? record.smileJobId,
@@ -108,6 +109,7 @@ export function recordAfterError(
       return {
         record: transition(record, 'queued', now, {
           lastError,
+          attempts: record.attempts + 1,
           nextAttemptAt: now + backoffDelay(record.attempts, policy.backoff, policy.random),
         }),
         effect: error.kind === 'network' || error.kind === 'timeout' ? { kind: 'offline' } : { kind: 'none' },

@@ -40,6 +40,11 @@ export class CircuitBreaker {
     return true;
   }
 
+  /** The operator asked to send now: let the next attempt through as a probe. */
+  expediteProbe(): void {
+    if (this.openedAt !== null) this.lastProbeAt = null;
+  }
+
   /** When the next half-open probe may go, for the scheduler's timer. */
   nextProbeAt(): number | null {
     return this.openedAt === null || this.lastProbeAt === null

@@ -1,9 +1,7 @@
 // The index file in plain Node (dev host, tests, benchmarks): conf, which electron-store extends, so the
 // file is the same one the Electron shell opens with electron-store (`name` there is `configName` here).
 import Conf from 'conf';
-import type { KeyValueFile } from './job-index';
-
-export const INDEX_FILE_NAME = 'outbox-index';
+import { INDEX_FILE_NAME, type KeyValueFile } from './job-index';
 
 export function openConfIndexFile(folder: string, encryptionKey: string): KeyValueFile {
   return new Conf<Record<string, unknown>>({

@@ -6,6 +6,8 @@ import { rename } from 'node:fs/promises';
 import { z } from 'zod';
 import { jobRecordSchema, type JobRecord } from './job-record';
 
+export const INDEX_FILE_NAME = 'outbox-index';
+
 /** The part of Conf / ElectronStore the index uses: both read and replace the whole store through `.store`. */
 export interface KeyValueFile {
   store: Record<string, unknown>;
@@ -35,18 +37,23 @@ export class JobIndex {
 
   static async open(
     openFile: OpenKeyValueFile,
+    filePath: string,
     flushDelayMs: number,
   ): Promise<{ index: JobIndex; report: IndexOpenReport }> {
-    let file = openFile();
+    let file: KeyValueFile;
     let setAsidePath: string | null = null;
     let raw: unknown;
     try {
+      // conf and electron-store read (and decrypt) the file in their constructor already.
+      file = openFile();
       raw = file.store;
-    } catch {
+    } catch (error) {
       // Truncated, garbage or undecryptable: keep it for a human to look at, start an empty index; the job
       // folders hold every record, so recovery rebuilds it.
-      setAsidePath = `${file.path}.unreadable-${Date.now()}`;
-      await rename(file.path, setAsidePath);
+      // An I/O error (permissions, disk) is not damage: report it rather than set the file aside.
+      if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
+      setAsidePath = `${filePath}.unreadable-${Date.now()}`;
+      await rename(filePath, setAsidePath);
       file = openFile();
       raw = {};
     }

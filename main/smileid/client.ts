@@ -198,7 +198,7 @@ export class SmileIdClient {
   private observeServerTime(value: string): void {
     const serverTime = new Date(value);
     if (this.options.onServerTime && !Number.isNaN(serverTime.getTime())) {
-      this.options.onServerTime(serverTime, new Date());
+      this.options.onServerTime(serverTime, this.now());
     }
   }
 }
