@@ -287,11 +287,12 @@ describe('outbox: data at rest', () => {
     h.outbox.flushIndex();
     const files = await listFiles(h.dataDir);
     expect(files.length).toBeGreaterThan(10);
-    const probes = [
-      Buffer.from([0xff, 0xd8, 0xff]),
-      Buffer.from(capture.selfie.subarray(600, 664)),
-      Buffer.from('CUST-SECRET'),
-    ];
+    // Each JPEG's header and a slice of its body; a 3-byte SOI alone would match random ciphertext by chance.
+    const probes = [capture.selfie, ...capture.liveness].flatMap((jpeg) => [
+      Buffer.from(jpeg.subarray(0, 16)),
+      Buffer.from(jpeg.subarray(jpeg.length >> 1, (jpeg.length >> 1) + 64)),
+    ]);
+    probes.push(Buffer.from('CUST-SECRET'));
     for (const file of files) {
       const bytes = await readFile(file);
       for (const probe of probes) expect(bytes.indexOf(probe), `${file} holds clear data`).toBe(-1);
