@@ -47,7 +47,8 @@ export async function pollJobStatus(
     } catch (error) {
       if (!(error instanceof SmileIdError)) throw error;
       options.onAttempt?.(call + 1, error);
-      if (error.kind === 'api_error' && error.errorClass !== 'transient') throw error;
+      // Polling again cannot fix a refused request or an answer that fails verification.
+      if (error.errorClass !== 'transient') throw error;
       lastFailure = error;
     }
   }

@@ -40,11 +40,13 @@ export function toSmileIdError(error: unknown, operation: string): SmileIdError 
   if (response) {
     const body = errorBodySchema.safeParse(response.data);
     if (body.success) {
+      // A 5xx may come after the server acted on the request (e.g. registered the job).
       return new SmileIdError({
         kind: 'api_error',
         code: body.data.code,
         httpStatus: response.status,
         detail,
+        mayHaveLanded: response.status >= 500,
       });
     }
     if (response.status >= 500) {

@@ -1,0 +1,82 @@
+// `npm run bench [-- section ...]`: runs the benchmark sections (all, or the ones named), prints each one's
+// table and merges their results into test/bench/results.json, keeping the sections that were not run.
+// A new benchmark is one more entry in SECTIONS: a name (its key in results.json) and a function that
+// prints its own table and returns a JSON-able object.
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { benchSmileIdUpload, printSmileIdUploadTable } from './smileid-upload';
+
+export interface BenchSection {
+  /** The key of this section in results.json. */
+  readonly name: string;
+  readonly description: string;
+  /** Runs the benchmark, prints its table, returns what results.json keeps. */
+  readonly run: () => Promise<unknown>;
+}
+
+export const SECTIONS: readonly BenchSection[] = [
+  {
+    name: 'smileIdUpload',
+    description: 'bytes PUT and client CPU per enrollment, ours vs smile-identity-core',
+    run: async () => {
+      const result = await benchSmileIdUpload();
+      printSmileIdUploadTable(result);
+      return result;
+    },
+  },
+];
+
+const RESULTS_FILE = path.join(import.meta.dirname, 'results.json');
+
+async function readPrevious(): Promise<Record<string, unknown>> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(RESULTS_FILE, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !SECTIONS.some((section) => section.name === name));
+  if (unknown.length > 0) {
+    console.error(
+      `Unknown bench section(s): ${unknown.join(', ')}. Known: ${SECTIONS.map((s) => s.name).join(', ')}`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const selected = wanted.length === 0 ? SECTIONS : SECTIONS.filter((s) => wanted.includes(s.name));
+
+  const results: Record<string, unknown> = {};
+  for (const section of selected) {
+    console.log(`\n▶ ${section.name}: ${section.description}`);
+    const startedAt = performance.now();
+    results[section.name] = await section.run();
+    console.log(`  (${((performance.now() - startedAt) / 1000).toFixed(1)} s)`);
+  }
+
+  const cpus = os.cpus();
+  const merged = {
+    ...(await readPrevious()),
+    generatedAt: new Date().toISOString(),
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+    },
+    ...results,
+  };
+  await writeFile(RESULTS_FILE, `${JSON.stringify(merged, null, 2)}\n`);
+  console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
