@@ -17,8 +17,11 @@ export const IMAGE_LIMITS = {
   maxSide: 4096,
 } as const;
 
-const bytes = z.instanceof(Uint8Array);
-const pin = z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits');
+// Any Uint8Array (Electron's structured clone, Node Buffers, the dev host's decoded base64).
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
+export const OPERATOR_PIN_PATTERN = /^\d{4,12}$/;
+export const OPERATOR_PIN_RULE = 'a PIN is 4 to 12 digits';
+const pin = z.string().regex(OPERATOR_PIN_PATTERN, OPERATOR_PIN_RULE);
 const jobId = z.uuid();
 
 export const channels = {

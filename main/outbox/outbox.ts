@@ -49,7 +49,7 @@ export interface OutboxOptions {
   readonly dataKey: Uint8Array;
   /** Opens `<dataDir>/outbox-index.json`: conf in plain Node, electron-store in the Electron shell. */
   readonly openIndexFile: OpenKeyValueFile;
-  readonly connect: (observer: ConnectionObserver) => SmileIdConnection | null;
+  readonly connect: (observer: ConnectionObserver) => Promise<SmileIdConnection | null>;
   readonly settings: () => Settings;
   readonly concurrency?: number;
   readonly backoff?: BackoffPolicy;
@@ -183,8 +183,8 @@ export class Outbox {
   }
 
   /** Builds the Smile ID connection from the current settings and starts sending. */
-  start(): void {
-    this.reconfigure();
+  async start(): Promise<void> {
+    await this.reconfigure();
     this.scheduler.start();
     this.sweepRetention();
     this.retentionTimer = setInterval(
@@ -195,8 +195,8 @@ export class Outbox {
   }
 
   /** Settings changed: new credentials or host. The operator may have fixed what opened the circuit. */
-  reconfigure(): void {
-    this.connection = this.options.connect({
+  async reconfigure(): Promise<void> {
+    this.connection = await this.options.connect({
       onServerTime: (server, local) => this.clockSkew.observe(server, local),
     });
     this.clockSkew.setTolerance(this.options.settings().clockSkewToleranceSeconds * 1000);

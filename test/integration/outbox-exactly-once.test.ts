@@ -43,7 +43,7 @@ describe('outbox under 30 % injected faults', () => {
     const source = scaleToLongSide(readFixture('face-astronaut'), 96);
     const selfie = encodeJpeg(source);
     const liveness = Array.from({ length: 8 }, () => encodeJpeg(scaleToLongSide(source, 48)));
-    harness.outbox.start();
+    await harness.outbox.start();
     const jobIds: string[] = [];
     for (let i = 0; i < ENROLLMENTS; i++) {
       const job = await harness.outbox.enqueue({

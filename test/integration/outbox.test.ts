@@ -34,7 +34,7 @@ describe('outbox: one enrollment', () => {
     h.outbox.onEvent((event: KioskEvent) => {
       if (event.type === 'job' && states.at(-1) !== event.job.state) states.push(event.job.state);
     });
-    h.outbox.start();
+    await h.outbox.start();
     const job = await h.outbox.enqueue(enrollment('CUST-0001'));
     expect(job.state).toBe('queued');
     const done = await h.waitForState(job.jobId, 'approved');
@@ -52,7 +52,7 @@ describe('outbox: one enrollment', () => {
 
   it('records a permanent refusal (2209, user already enrolled) as needs_attention with an operator reason', async () => {
     const h = await start();
-    h.outbox.start();
+    await h.outbox.start();
     const first = await h.outbox.enqueue(enrollment('CUST-0002'));
     await h.waitForState(first.jobId, 'approved');
     const second = await h.outbox.enqueue(enrollment('CUST-0002'));
@@ -64,7 +64,7 @@ describe('outbox: one enrollment', () => {
 
   it('continues after 2215 with retry:true and after an expired upload link by re-preparing', async () => {
     const h = await start({ simulator: { duplicateJob2215: 1, expiredUploadUrl: 0 } });
-    h.outbox.start();
+    await h.outbox.start();
     const job = await h.outbox.enqueue(enrollment('CUST-0003'));
     await h.waitForState(job.jobId, 'approved');
     expect(h.sim.jobs()[0]).toMatchObject({ prepUploads: 2, prepUploadRetries: 1, acceptedZips: 1 });
@@ -78,7 +78,7 @@ describe('outbox: one enrollment', () => {
 
   it('moves a transient failure back to queued with a backoff, then delivers', async () => {
     const h = await start({ simulator: { http500: 1, faultScope: ['upload'] } });
-    h.outbox.start();
+    await h.outbox.start();
     const job = await h.outbox.enqueue(enrollment('CUST-0005'));
     const retried = await h.waitForJob(job.jobId, (j) => j.state === 'queued' && j.attempts >= 2);
     // The simulator answers its injected 500s with Smile ID's "unknown system error" body.
@@ -93,7 +93,7 @@ describe('outbox: one enrollment', () => {
     const h = await start({
       simulator: { outcomes: [{ pattern: '^REVIEW', resultCode: '0842' }], provisionalResolveMs: 200 },
     });
-    h.outbox.start();
+    await h.outbox.start();
     const job = await h.outbox.enqueue(enrollment('REVIEW-01'));
     const provisional = await h.waitForState(job.jobId, 'provisional');
     expect(provisional.result).toMatchObject({
@@ -109,7 +109,7 @@ describe('outbox: one enrollment', () => {
 describe('outbox: whole-queue failures', () => {
   it('a tampered job_status signature is never a success: the circuit opens, attempts are given back', async () => {
     const h = await start({ simulator: { tamperedSignature: 1 } });
-    h.outbox.start();
+    await h.outbox.start();
     const job = await h.outbox.enqueue(enrollment('CUST-0101'));
     const status = await waitForHealth(h, (s) => s.circuit.open);
     expect(status.circuit).toMatchObject({ open: true });
@@ -122,7 +122,7 @@ describe('outbox: whole-queue failures', () => {
 
   it('a wrong API key pauses the whole queue with one reason; fixing the key sends everything', async () => {
     const h = await start({ apiKey: 'wrong-key-wrong-key' });
-    h.outbox.start();
+    await h.outbox.start();
     const jobs = [];
     for (let i = 0; i < 3; i++) jobs.push(await h.outbox.enqueue(enrollment(`CUST-02${i}0`)));
     const opened = await waitForHealth(h, (s) => s.circuit.open);
@@ -130,7 +130,7 @@ describe('outbox: whole-queue failures', () => {
     for (const job of jobs) expect(h.outbox.get(job.jobId)?.attempts).toBe(0);
     expect(h.sim.jobs()).toHaveLength(0);
     h.apiKey = 'test-api-key-0123456789';
-    h.outbox.reconfigure();
+    await h.outbox.reconfigure();
     for (const job of jobs) await h.waitForState(job.jobId, 'approved');
     expect(h.sim.jobs()).toHaveLength(3);
   });
@@ -138,7 +138,7 @@ describe('outbox: whole-queue failures', () => {
   it('measures clock skew and names the clock as the reason when Smile ID refuses stale signatures', async () => {
     const hourAhead = () => new Date(Date.now() + 3_600_000);
     const h = await start({ client: { now: hourAhead } });
-    h.outbox.start();
+    await h.outbox.start();
     await h.outbox.enqueue(enrollment('CUST-0301'));
     const health = await waitForHealth(h, (s) => s.circuit.open);
     expect(health.clockSkewExceeded).toBe(true);
@@ -151,7 +151,7 @@ describe('outbox: whole-queue failures', () => {
     const h = await start();
     const port = h.sim.port;
     await h.sim.close();
-    h.outbox.start();
+    await h.outbox.start();
     const job = await h.outbox.enqueue(enrollment('CUST-0401'));
     await waitForHealth(h, (s) => !s.online);
     expect(h.outbox.get(job.jobId)).toMatchObject({ state: 'queued', attempts: 0 });
@@ -213,7 +213,7 @@ describe('outbox: limits and guards', () => {
       outbox: { now: () => now, retentionSweepMs: 20 },
       settings: { retentionDays: 1 },
     });
-    h.outbox.start();
+    await h.outbox.start();
     const job = await h.outbox.enqueue(enrollment('CUST-0801'));
     await h.waitForState(job.jobId, 'approved');
     now += 2 * 86_400_000;
@@ -229,7 +229,7 @@ describe('outbox: restart and recovery', () => {
     await h.outbox.stop();
     h.connected = true;
     await h.open();
-    h.outbox.start();
+    await h.outbox.start();
     await h.waitForState(job.jobId, 'approved');
     expect(h.sim.jobs()).toHaveLength(1);
   });
@@ -277,7 +277,7 @@ describe('outbox: restart and recovery', () => {
 describe('outbox: data at rest', () => {
   it('leaves no JPEG bytes and no user ID in clear anywhere in the data folder', async () => {
     const h = await start();
-    h.outbox.start();
+    await h.outbox.start();
     const sent = await h.outbox.enqueue(enrollment('CUST-SECRET-1'));
     await h.waitForState(sent.jobId, 'approved');
     await h.outbox.stop();

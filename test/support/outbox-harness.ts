@@ -96,7 +96,7 @@ export class Harness {
       dataDir: this.dataDir,
       dataKey: this.dataKey,
       openIndexFile: () => openConfIndexFile(this.dataDir, key),
-      connect: (observer) =>
+      connect: async (observer) =>
         this.connected
           ? {
               client: new SmileIdClient(

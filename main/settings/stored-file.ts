@@ -1,0 +1,121 @@
+// The settings file at the current schema version, and how a (migrated) file is read into it. Reading never
+// fails: a missing field takes its default; an invalid or unknown one is dropped and named in `problems`, so
+// the store can keep the original aside and the kiosk still starts. Each settings field falls back on its own,
+// so one bad value does not also reset the partner ID, kiosk ID and the rest the installer entered.
+import { z } from 'zod';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../app/settings';
+import { parsePinHash } from './pin';
+import { NO_PIN_FAILURES, type PinFailures } from './pin-lockout';
+
+export interface StoredSettings {
+  readonly settings: Settings;
+  /** `scrypt$N$r$p$salt$hash` (pin.ts), or null before the operator sets a PIN. */
+  readonly pinHash: string | null;
+  /** First-start provisioning ran (or an operator completed setup); it never runs again. */
+  readonly provisioned: boolean;
+  readonly pinFailures: PinFailures;
+}
+
+export const INITIAL_STORED_SETTINGS: StoredSettings = {
+  settings: DEFAULT_SETTINGS,
+  pinHash: null,
+  provisioned: false,
+  pinFailures: NO_PIN_FAILURES,
+};
+
+export interface ReadResult {
+  readonly stored: StoredSettings;
+  /** Dotted names of fields that were invalid or unknown (never their values). */
+  readonly problems: readonly string[];
+  /** Something was filled in or dropped: the file on disk differs from `stored`. */
+  readonly changed: boolean;
+}
+
+const pinHashSchema = z
+  .string()
+  .refine((value) => parsePinHash(value) !== null)
+  .nullable();
+const pinFailuresSchema = z.object({
+  count: z.number().int().nonnegative(),
+  lockedUntil: z.number().int().nonnegative().nullable(),
+});
+
+const envelopeFields = {
+  pinHash: pinHashSchema,
+  provisioned: z.boolean(),
+  pinFailures: pinFailuresSchema,
+} as const;
+
+/** Top-level keys that are ours to read; conf's `__internal__` is left to conf. */
+const KNOWN_KEYS = new Set(['schemaVersion', 'settings', ...Object.keys(envelopeFields), '__internal__']);
+
+export function readStoredFile(file: Readonly<Record<string, unknown>>): ReadResult {
+  const problems: string[] = [];
+  let changed = false;
+  const field = <T>(key: keyof typeof envelopeFields, schema: z.ZodType<T>, fallback: T): T => {
+    if (!Object.hasOwn(file, key)) {
+      changed = true;
+      return fallback;
+    }
+    const parsed = schema.safeParse(file[key]);
+    if (parsed.success) return parsed.data;
+    problems.push(key);
+    return fallback;
+  };
+  const pinHash = field('pinHash', pinHashSchema, INITIAL_STORED_SETTINGS.pinHash);
+  const provisioned = field('provisioned', envelopeFields.provisioned, INITIAL_STORED_SETTINGS.provisioned);
+  const pinFailures = field('pinFailures', pinFailuresSchema, INITIAL_STORED_SETTINGS.pinFailures);
+  for (const key of Object.keys(file)) if (!KNOWN_KEYS.has(key)) problems.push(key);
+
+  const settings = readSettings(file.settings, problems, () => (changed = true));
+  return {
+    stored: { settings, pinHash, provisioned, pinFailures },
+    problems,
+    changed: changed || problems.length > 0,
+  };
+}
+
+function readSettings(raw: unknown, problems: string[], markChanged: () => void): Settings {
+  if (raw === undefined) {
+    markChanged();
+    return DEFAULT_SETTINGS;
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push('settings');
+    return DEFAULT_SETTINGS;
+  }
+  const values = raw as Record<string, unknown>;
+  const shape: Record<string, z.ZodType> = settingsSchema.shape;
+  const merged: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const fallback = DEFAULT_SETTINGS[key as keyof Settings];
+    if (!Object.hasOwn(values, key)) {
+      markChanged();
+      merged[key] = fallback;
+      continue;
+    }
+    const parsed = schema.safeParse(values[key]);
+    if (parsed.success) merged[key] = parsed.data;
+    else {
+      problems.push(`settings.${key}`);
+      merged[key] = fallback;
+    }
+  }
+  for (const key of Object.keys(values)) if (!Object.hasOwn(shape, key)) problems.push(`settings.${key}`);
+  // Field by field they are valid; this also runs any whole-object rule the schema may gain later.
+  const whole = settingsSchema.safeParse(merged);
+  if (whole.success) return whole.data;
+  problems.push('settings');
+  return DEFAULT_SETTINGS;
+}
+
+/** The JSON written to the file. A fresh object each time: conf adds its `__internal__` key to what it gets. */
+export function toFileContent(schemaVersion: number, stored: StoredSettings): Record<string, unknown> {
+  return {
+    schemaVersion,
+    settings: structuredClone(stored.settings),
+    pinHash: stored.pinHash,
+    provisioned: stored.provisioned,
+    pinFailures: { count: stored.pinFailures.count, lockedUntil: stored.pinFailures.lockedUntil },
+  };
+}

@@ -1,0 +1,141 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { channels, METHOD_NAMES } from '../../app/ipc/channels';
+import { makeCapture, type CaptureJpegs } from '../support/fixture-images';
+import { startCore, type CoreHarness } from '../support/core-harness';
+import { waitFor } from '../support/outbox-harness';
+
+let capture: CaptureJpegs;
+let h: CoreHarness | undefined;
+
+beforeAll(() => {
+  capture = makeCapture();
+});
+
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+function submission(userId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    userId,
+    consent: { given: true as const, at: Date.now() },
+    selfie: capture.selfie,
+    liveness: capture.liveness,
+    ...overrides,
+  };
+}
+
+describe('handler table', () => {
+  it('has one handler per channel of the app/ channel map', async () => {
+    h = await startCore();
+    expect(Object.keys(h.core.handlers).sort()).toEqual(METHOD_NAMES.map((m) => channels[m].channel).sort());
+  });
+
+  it('enroll.submit saves at once and the training backend approves it', async () => {
+    h = await startCore();
+    const answer = await h.call('submitEnrollment', submission('CUST-1234'));
+    expect(answer).toMatchObject({ state: 'queued', warnings: [] });
+    await waitFor(
+      () => (h!.core.outbox.get(answer.jobId)?.state === 'approved' ? true : undefined),
+      20_000,
+      'approved',
+    );
+    const queue = await h.call('getQueue', {});
+    expect(queue.jobs[0]).toMatchObject({ jobId: answer.jobId, state: 'approved' });
+    const health = await h.call('getHealth', {});
+    expect(health).toMatchObject({ training: true, online: true, sentToday: 1 });
+  });
+
+  it('refuses bad user IDs, missing consent, non-JPEG and oversized images with typed errors', async () => {
+    h = await startCore();
+    expect(await h.failure('submitEnrollment', submission('ab'))).toMatchObject({ code: 'invalid_user_id' });
+    expect(await h.failure('submitEnrollment', submission('CUST 12!'))).toMatchObject({
+      code: 'invalid_user_id',
+    });
+    expect(
+      await h.failure('submitEnrollment', submission('CUST-1', { consent: { given: false, at: 1 } })),
+    ).toMatchObject({
+      code: 'invalid_request',
+    });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]);
+    expect(await h.failure('submitEnrollment', submission('CUST-0001', { selfie: png }))).toMatchObject({
+      code: 'invalid_image',
+    });
+    const huge = new Uint8Array(3 * 1024 * 1024);
+    huge.set(capture.selfie);
+    expect(await h.failure('submitEnrollment', submission('CUST-0001', { selfie: huge }))).toMatchObject({
+      code: 'invalid_image',
+    });
+    const truncated = capture.selfie.subarray(0, 10);
+    expect(await h.failure('submitEnrollment', submission('CUST-0001', { selfie: truncated }))).toMatchObject(
+      {
+        code: 'invalid_image',
+      },
+    );
+  });
+
+  it('warns on a duplicate user ID, or blocks it when settings say so', async () => {
+    h = await startCore();
+    await h.call('submitEnrollment', submission('CUST-5555'));
+    expect((await h.call('checkUserId', { userId: ' CUST-5555\r' })).duplicate).not.toBeNull();
+    const second = await h.call('submitEnrollment', submission('CUST-5555'));
+    expect(second.warnings).toEqual(['duplicate_user_id']);
+    await h.call('updateSettings', { newPin: '2468', patch: { duplicateGuard: 'block' } });
+    expect(await h.failure('submitEnrollment', submission('CUST-5555'))).toMatchObject({
+      code: 'duplicate_user',
+    });
+    expect((await h.call('checkUserId', { userId: 'CUST-5555' })).blocked).toBe(true);
+  });
+
+  it('never returns the API key: settings say only apiKeySet', async () => {
+    h = await startCore();
+    const key = 'sk-live-abcdefghijklmnop';
+    const view = await h.call('setApiKey', { apiKey: key });
+    expect(view.apiKeySet).toBe(true);
+    expect(JSON.stringify(view)).not.toContain(key);
+    expect(await h.vault.get('smileid.apiKey')).toBe(key);
+  });
+
+  it('protects settings, the API key and discard with the PIN once it is set', async () => {
+    h = await startCore();
+    await h.call('updateSettings', { newPin: '1357', patch: { kioskId: 'K-01', branch: 'Mombasa' } });
+    expect(await h.failure('updateSettings', { patch: { branch: 'X' } })).toMatchObject({
+      code: 'pin_required',
+    });
+    expect(await h.failure('updateSettings', { pin: '0000', patch: { branch: 'X' } })).toMatchObject({
+      code: 'pin_invalid',
+    });
+    expect(await h.failure('setApiKey', { apiKey: 'another-key-123' })).toMatchObject({
+      code: 'pin_required',
+    });
+    const view = await h.call('updateSettings', { pin: '1357', patch: { branch: 'Kisumu' } });
+    expect(view).toMatchObject({ kioskId: 'K-01', branch: 'Kisumu', pinSet: true });
+    expect((await h.call('verifyPin', { pin: '1357' })).valid).toBe(true);
+    const job = await h.call('submitEnrollment', submission('CUST-7777'));
+    expect(await h.failure('discardJob', { jobId: job.jobId, pin: '9999' })).toMatchObject({
+      code: 'pin_invalid',
+    });
+  });
+
+  it('retry, send now and discard act on the queue', async () => {
+    h = await startCore({
+      SMILEID_BASE_URL: 'http://127.0.0.1:9/v1',
+      SMILEID_PARTNER_ID: '085',
+      SMILEID_API_KEY: 'k-123456789',
+      KIOSK_OPERATOR_PIN: '4321',
+    });
+    const job = await h.call('submitEnrollment', submission('CUST-8888'));
+    const retried = await h.call('retryJob', { jobId: job.jobId });
+    expect(retried.jobId).toBe(job.jobId);
+    expect(await h.call('sendNow', {})).toEqual({ woke: true });
+    await waitFor(
+      () => (h!.core.outbox.get(job.jobId)?.state === 'queued' ? true : undefined),
+      5_000,
+      'queued',
+    );
+    expect(await h.call('discardJob', { jobId: job.jobId, pin: '4321' })).toEqual({ jobId: job.jobId });
+    expect((await h.call('getQueue', {})).jobs).toHaveLength(0);
+    expect(await h.failure('retryJob', { jobId: job.jobId })).toMatchObject({ code: 'not_found' });
+  });
+});
