@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { QueueStatusLine } from '../components/QueueStatusLine';
+import { TrainingBanner } from '../components/TrainingBanner';
+import { CameraProblemScreen } from '../screens/CameraProblemScreen';
+import { CaptureScreen } from '../screens/CaptureScreen';
+import { ConsentScreen } from '../screens/ConsentScreen';
+import { HomeScreen } from '../screens/HomeScreen';
+import { OperatorPanel } from '../screens/OperatorPanel';
+import { ResultScreen } from '../screens/ResultScreen';
+import { ReviewScreen } from '../screens/ReviewScreen';
+import { SetupScreen } from '../screens/SetupScreen';
+import { UserIdScreen } from '../screens/UserIdScreen';
+import { useIdleReset } from '../store/idle-reset';
+import { useKiosk, type Screen } from '../store/kiosk-store';
+
+const SCREENS: Record<Exclude<Screen, 'loading'>, () => React.JSX.Element | null> = {
+  setup: SetupScreen,
+  home: HomeScreen,
+  userId: UserIdScreen,
+  consent: ConsentScreen,
+  capture: CaptureScreen,
+  review: ReviewScreen,
+  result: ResultScreen,
+  operator: OperatorPanel,
+  cameraProblem: CameraProblemScreen,
+};
+
+export function App() {
+  const { t } = useTranslation();
+  const screen = useKiosk((state) => state.screen);
+  const fatal = useKiosk((state) => state.fatal);
+  useIdleReset();
+  if (fatal) {
+    return (
+      <main className="screen" data-testid="fatal">
+        <h1>{t('app.title')}</h1>
+        <p className="error" role="alert">
+          {fatal.message}
+        </p>
+        {fatal.action && <p>{fatal.action}</p>}
+      </main>
+    );
+  }
+  if (screen === 'loading') return <main className="screen" aria-busy="true" />;
+  const Current = SCREENS[screen];
+  return (
+    <div className="app" data-screen={screen}>
+      <TrainingBanner />
+      <Current />
+      {screen !== 'operator' && screen !== 'capture' && <QueueStatusLine />}
+    </div>
+  );
+}

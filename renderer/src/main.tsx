@@ -1,0 +1,27 @@
+// Renderer entry: get window.kiosk (Electron preload, or the dev host's HTTP bridge), load settings and the
+// language, then show the kiosk.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { installKiosk } from '../bridge/install-kiosk';
+import { initI18n, setLanguage } from '../i18n';
+import { asKioskError, connect, useKiosk } from '../store/kiosk-store';
+import { App } from './App';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  await initI18n('en');
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  try {
+    await connect(installKiosk());
+    await setLanguage(useKiosk.getState().settings?.language ?? 'en');
+  } catch (error) {
+    useKiosk.setState({ fatal: asKioskError(error) });
+  }
+}
+
+void boot();
