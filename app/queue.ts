@@ -63,5 +63,7 @@ export const kioskEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job'), job: jobSummarySchema }),
   z.object({ type: z.literal('job_removed'), jobId: z.string() }),
   z.object({ type: z.literal('health'), health: healthSchema }),
+  // The operator pressed the exit chord on the kiosk: the UI asks for the PIN, then calls exitKiosk.
+  z.object({ type: z.literal('operator_exit_requested') }),
 ]);
 export type KioskEvent = z.infer<typeof kioskEventSchema>;

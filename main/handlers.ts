@@ -29,6 +29,8 @@ export interface HandlerDeps {
   >;
   readonly vault: Pick<SecretVault, 'get' | 'set'>;
   readonly log: Logger;
+  /** What only the host can do (the Electron shell leaves kiosk mode; the dev host has nothing to leave). */
+  readonly shell?: { exitKiosk(): void };
 }
 
 type Implementation = { [M in MethodName]: (request: ValidRequestOf<M>) => Promise<ResponseOf<M>> };
@@ -138,6 +140,14 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
 
     async verifyPin(request) {
       return { valid: await settings.verifyPin(request.pin) };
+    },
+
+    async exitKiosk(request) {
+      await settings.requirePin(request.pin);
+      if (!deps.shell) return { exited: false };
+      deps.shell.exitKiosk();
+      log.info('operator_left_kiosk_mode');
+      return { exited: true };
     },
 
     async getHealth() {

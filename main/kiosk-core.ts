@@ -3,7 +3,7 @@
 import { SMILE_ID_ENVIRONMENTS } from '../app/smileid/environments';
 import type { KioskEvent } from '../app/queue';
 import type { Settings } from '../app/settings';
-import { createHandlers, type HandlerTable } from './handlers';
+import { createHandlers, type HandlerDeps, type HandlerTable } from './handlers';
 import type { Logger } from './log';
 import { probeHost } from './outbox/connectivity';
 import type { OpenKeyValueFile } from './outbox/job-index';
@@ -17,13 +17,15 @@ import { startTrainingBackend, type TrainingBackend } from './training';
 
 export interface KioskCoreOptions {
   readonly dataDir: string;
-  readonly vault: SecretVault;
+  /** The vault, or a factory for one that needs the settings (safeStorage asks whether weak storage is allowed). */
+  readonly vault: SecretVault | ((settings: SettingsStore) => SecretVault);
   readonly openSettingsFile: OpenKeyValueFile;
   /** Opens the outbox index with the data key as its encryption key. */
   readonly openIndexFile: (encryptionKey: string) => OpenKeyValueFile;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly log: Logger;
   readonly sourceSdkVersion: string;
+  readonly shell?: HandlerDeps['shell'];
   /** Test and benchmark overrides of the outbox's timings. */
   readonly outbox?: Partial<
     Pick<OutboxOptions, 'pollSchedule' | 'backoff' | 'concurrency' | 'connectivityProbeMs'>
@@ -34,14 +36,16 @@ export interface KioskCore {
   readonly handlers: HandlerTable;
   readonly outbox: Outbox;
   readonly settings: SettingsStore;
+  readonly vault: SecretVault;
   readonly provisioning: ProvisionReport;
   onEvent(listener: (event: KioskEvent) => void): () => void;
   stop(): Promise<void>;
 }
 
 export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
-  const { vault, log } = options;
+  const { log } = options;
   const settings = SettingsStore.open(options.openSettingsFile, { log });
+  const vault = typeof options.vault === 'function' ? options.vault(settings) : options.vault;
   const provisioning = await provisionOnFirstStart({ store: settings, vault, env: options.env, log });
   const dataKey = await loadOrCreateDataKey(vault);
 
@@ -95,11 +99,12 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     log.warn('outbox_index_recovered', { setAside: outbox.openReport.setAsidePath });
   await outbox.start();
 
-  const handlers = createHandlers({ outbox, settings, vault, log });
+  const handlers = createHandlers({ outbox, settings, vault, log, ...(options.shell ? { shell: options.shell } : {}) });
   return {
     handlers,
     outbox,
     settings,
+    vault,
     provisioning,
     onEvent: (listener) => outbox.onEvent(listener),
     async stop() {

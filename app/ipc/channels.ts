@@ -90,6 +90,12 @@ export const channels = {
     request: z.object({ pin: z.string().max(64) }),
     response: z.object({ valid: z.boolean() }),
   },
+  exitKiosk: {
+    channel: 'operator.exitKiosk',
+    request: z.object({ pin }),
+    // false where there is no kiosk mode to leave (the dev host in a browser).
+    response: z.object({ exited: z.boolean() }),
+  },
   getHealth: {
     channel: 'health.status',
     request: z.object({}).strict(),

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PinDialog } from '../components/PinDialog';
 import { QueueStatusLine } from '../components/QueueStatusLine';
 import { TrainingBanner } from '../components/TrainingBanner';
 import { CameraProblemScreen } from '../screens/CameraProblemScreen';
@@ -11,7 +12,7 @@ import { ReviewScreen } from '../screens/ReviewScreen';
 import { SetupScreen } from '../screens/SetupScreen';
 import { UserIdScreen } from '../screens/UserIdScreen';
 import { useIdleReset } from '../store/idle-reset';
-import { useKiosk, type Screen } from '../store/kiosk-store';
+import { kiosk, useKiosk, type Screen } from '../store/kiosk-store';
 
 const SCREENS: Record<Exclude<Screen, 'loading'>, () => React.JSX.Element | null> = {
   setup: SetupScreen,
@@ -29,6 +30,8 @@ export function App() {
   const { t } = useTranslation();
   const screen = useKiosk((state) => state.screen);
   const fatal = useKiosk((state) => state.fatal);
+  const exitRequested = useKiosk((state) => state.exitRequested);
+  const closeExit = () => useKiosk.setState({ exitRequested: false });
   useIdleReset();
   if (fatal) {
     return (
@@ -48,6 +51,15 @@ export function App() {
       <TrainingBanner />
       <Current />
       {screen !== 'operator' && screen !== 'capture' && <QueueStatusLine />}
+      {exitRequested && (
+        <PinDialog
+          onCancel={closeExit}
+          onUnlock={(pin) => {
+            closeExit();
+            void kiosk().exitKiosk({ pin });
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -55,6 +55,8 @@ export interface KioskState {
   /** The operator PIN, held only while the operator panel or settings are open. */
   readonly operatorPin: string | null;
   readonly fatal: KioskErrorPayload | null;
+  /** The operator pressed the exit chord (Electron shell): show the PIN prompt to leave kiosk mode. */
+  readonly exitRequested: boolean;
 }
 
 export const useKiosk = create<KioskState>(() => ({
@@ -66,6 +68,7 @@ export const useKiosk = create<KioskState>(() => ({
   jobs: {},
   operatorPin: null,
   fatal: null,
+  exitRequested: false,
 }));
 
 const set = useKiosk.setState;
@@ -110,6 +113,9 @@ export function applyEvent(event: KioskEvent): void {
       break;
     case 'health':
       set({ health: event.health });
+      break;
+    case 'operator_exit_requested':
+      set({ exitRequested: true });
       break;
   }
 }

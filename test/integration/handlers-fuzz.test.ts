@@ -73,6 +73,7 @@ const shaped: Record<MethodName, fc.Arbitrary<unknown>> = {
   ),
   setApiKey: fc.record({ pin: maybe(text), apiKey: fc.oneof(text, fc.anything()) }, { requiredKeys: [] }),
   verifyPin: fc.record({ pin: fc.oneof(text, fc.anything()) }, { requiredKeys: [] }),
+  exitKiosk: fc.record({ pin: fc.oneof(text, fc.stringMatching(/^\d{4,12}$/)) }, { requiredKeys: [] }),
   getHealth: fc.oneof(fc.constant({}), fc.object()),
 };
 

@@ -1,0 +1,174 @@
+// The Electron shell: one kiosk window over the same kiosk core the dev host runs. Everything security-relevant
+// is decided by the pure functions in ./policy (tested); this file only wires them to Electron.
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, net, powerMonitor, session, type WebContents } from 'electron';
+import Store from 'electron-store';
+import { EVENT_CHANNEL } from '../../app/ipc/channels';
+import { KioskError } from '../../app/errors';
+import { startKioskCore, type KioskCore } from '../kiosk-core';
+import { INDEX_FILE_NAME } from '../outbox/job-index';
+import { SETTINGS_FILE_NAME } from '../settings/settings-store';
+import { createElectronLogger } from './electron-log-adapter';
+import { APP_ENTRY_URL } from './policy/app-origin';
+import { LogScrubber } from './policy/log-scrub';
+import { isBlockedKioskKey, isOperatorExitChord } from './policy/operator-exit';
+import {
+  allowDownload,
+  allowNavigation,
+  allowPermissionCheck,
+  allowPermissionRequest,
+  allowWebview,
+  isTrustedSender,
+  windowOpenDecision,
+} from './policy/session-policy';
+import { RendererWatchdog } from './policy/watchdog';
+import { kioskWindowOptions } from './policy/window-options';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { SafeStorageVault } from './safe-storage-vault';
+
+const NETWORK_CHECK_MS = 10_000;
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  const scrubber = new LogScrubber();
+  const log = createElectronLogger(scrubber);
+  let window: BrowserWindow | null = null;
+
+  const core: KioskCore = await startKioskCore({
+    dataDir: userData,
+    vault: (settings) => new SafeStorageVault(userData, () => settings.get().allowWeakSecretStorage),
+    openSettingsFile: () =>
+      new Store<Record<string, unknown>>({
+        cwd: userData,
+        name: SETTINGS_FILE_NAME,
+        accessPropertiesByDotNotation: false,
+        clearInvalidConfig: false,
+      }),
+    openIndexFile: (encryptionKey) => () =>
+      new Store<Record<string, unknown>>({
+        cwd: userData,
+        name: INDEX_FILE_NAME,
+        encryptionKey,
+        encryptionAlgorithm: 'aes-256-gcm',
+        accessPropertiesByDotNotation: false,
+        clearInvalidConfig: false,
+        configFileMode: 0o600,
+      }),
+    env: process.env,
+    log,
+    sourceSdkVersion: app.getVersion(),
+    shell: {
+      exitKiosk: () => {
+        window?.setKiosk(false);
+        window?.setFullScreen(false);
+      },
+    },
+  });
+  scrubber.register(await core.vault.get('smileid.apiKey'));
+
+  // One loop over the handler table: every channel, the same validation, the same sender check.
+  for (const [channel, handler] of Object.entries(core.handlers)) {
+    ipcMain.handle(channel, (event, request: unknown) => {
+      if (!isTrustedSender(event.senderFrame?.url)) {
+        log.warn('ipc_untrusted_sender', { channel });
+        return { ok: false, error: new KioskError('unauthorized', 'Not allowed.').toPayload() };
+      }
+      return handler(request);
+    });
+  }
+  core.onEvent((event) => window?.webContents.send(EVENT_CHANNEL, event));
+
+  serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
+  applySessionPolicy(log);
+  const settings = core.settings.get();
+  app.setLoginItemSettings({ openAtLogin: settings.autoStartAtLogin });
+  core.settings.onChange((next) => app.setLoginItemSettings({ openAtLogin: next.autoStartAtLogin }));
+
+  window = createKioskWindow(core, log);
+  watchNetwork(core);
+  app.on('second-instance', () => window?.focus());
+  app.on('before-quit', () => void core.stop());
+}
+
+function createKioskWindow(core: KioskCore, log: ReturnType<typeof createElectronLogger>): BrowserWindow {
+  const window = new BrowserWindow(
+    kioskWindowOptions({
+      packaged: app.isPackaged,
+      windowedOperatorMode: core.settings.get().windowedOperatorMode,
+      preloadPath: path.join(app.getAppPath(), 'dist', 'main', 'electron', 'preload.cjs'),
+    }),
+  );
+  const watchdog = new RendererWatchdog();
+  const recover = (why: string) => {
+    const recovery = watchdog.onFailure(Date.now());
+    log.error('renderer_failed', { why, recovery });
+    if (recovery === 'relaunch') {
+      app.relaunch();
+      app.exit(0);
+    } else {
+      window.webContents.reload();
+    }
+  };
+  window.webContents.on('render-process-gone', (_event, details) => recover(details.reason));
+  window.on('unresponsive', () => recover('unresponsive'));
+  window.webContents.on('before-input-event', (event, input) => {
+    if (isOperatorExitChord(input)) {
+      event.preventDefault();
+      window.webContents.send(EVENT_CHANNEL, { type: 'operator_exit_requested' });
+    } else if (window.isKiosk() && isBlockedKioskKey(input)) {
+      event.preventDefault();
+    }
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+function applySessionPolicy(log: ReturnType<typeof createElectronLogger>): void {
+  const kioskSession = session.defaultSession;
+  kioskSession.setPermissionRequestHandler((webContents, permission, callback, details) => {
+    const granted = allowPermissionRequest(permission, webContents.getURL(), {
+      mediaTypes: 'mediaTypes' in details ? details.mediaTypes : [],
+      requestingUrl: details.requestingUrl,
+    });
+    if (!granted) log.warn('permission_denied', { permission });
+    callback(granted);
+  });
+  kioskSession.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) =>
+    allowPermissionCheck(permission, requestingOrigin, 'mediaType' in details ? details.mediaType : undefined),
+  );
+  kioskSession.on('will-download', (event) => {
+    if (!allowDownload()) event.preventDefault();
+  });
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!allowNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!allowNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => {
+      if (!allowWebview()) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(windowOpenDecision);
+  });
+}
+
+/** Wakes the outbox on resume from sleep and when the OS reports the network coming or going. */
+function watchNetwork(core: KioskCore): void {
+  powerMonitor.on('resume', () => core.outbox.networkChanged());
+  let online = net.isOnline();
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now !== online) core.outbox.networkChanged(now);
+    online = now;
+  }, NETWORK_CHECK_MS).unref();
+}
