@@ -5,6 +5,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { benchOutboxDrain, printOutboxDrainTable } from './outbox-drain';
+import { benchOutboxStorage, printOutboxStorageTable } from './outbox-storage';
 import { benchSmileIdUpload, printSmileIdUploadTable } from './smileid-upload';
 
 export interface BenchSection {
@@ -22,6 +24,25 @@ export const SECTIONS: readonly BenchSection[] = [
     run: async () => {
       const result = await benchSmileIdUpload();
       printSmileIdUploadTable(result);
+      return result;
+    },
+  },
+  {
+    name: 'outbox-drain',
+    description:
+      'drain of 100 queued enrollments at 1 Mbit/s + 300 ms vs the link limit and the official SDK loop',
+    run: async () => {
+      const result = await benchOutboxDrain();
+      printOutboxDrainTable(result);
+      return result;
+    },
+  },
+  {
+    name: 'outbox-storage',
+    description: 'enqueue + state update latency at 100 / 1,000 / 10,000 queued jobs, start-up with 10,000',
+    run: async () => {
+      const result = await benchOutboxStorage();
+      printOutboxStorageTable(result);
       return result;
     },
   },

@@ -3,10 +3,8 @@
 // with base64 images 2 and 6 inside info.json), on the same capture (1 selfie 640 px + 8 liveness 320 px).
 // The simulator runs in a child process so that its CPU is not counted; both clients run in this process,
 // one enrollment at a time, alternating which goes first in each round.
-import { spawn } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSimulator } from './simulator-child';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { AxiosStatic } from 'axios';
 import smileIdentityCore from 'smile-identity-core';
 import { SmileIdClient } from '../../main/smileid/client';
@@ -16,12 +14,10 @@ import type { SimulatorJobView } from '../../main/smileid/simulator/server';
 import { makeCapture } from '../support/fixture-images';
 import type { CaptureJpegs } from '../support/fixture-images';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const PARTNER_ID = '085';
 const API_KEY = 'bench-api-key';
 const WARMUP_ROUNDS = 10;
 const MEASURED_ROUNDS = 100;
-const START_TIMEOUT_MS = 30_000;
 /** The simulator completes a job while answering the PUT, so the first job_status answer is final. */
 const POLL: PollSchedule = { intervalsMs: [0, 20], deadlineMs: 10_000, maxCalls: 50 };
 
@@ -57,65 +53,6 @@ export interface UploadBenchResult {
   readonly goalsMet: { readonly bytes: boolean; readonly cpu: boolean };
 }
 
-interface SimulatorChild {
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-/** Spawns the simulator CLI and waits for its "listening on" line. */
-async function spawnSimulator(): Promise<SimulatorChild> {
-  const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
-  const cli = path.join(ROOT, 'main/smileid/simulator/cli.ts');
-  const child: ChildProcessWithoutNullStreams = spawn(
-    tsx,
-    [cli, '--port', '0', '--partner-id', PARTNER_ID, '--api-key', API_KEY],
-    { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  child.stdin.end();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // If this process dies on an exception, the simulator must not outlive it.
-  const killOnExit = (): void => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  };
-  process.once('exit', killOnExit);
-
-  const stop = async (): Promise<void> => {
-    process.off('exit', killOnExit);
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-  };
-
-  let output = '';
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`simulator did not start within ${START_TIMEOUT_MS} ms:\n${output}`)),
-        START_TIMEOUT_MS,
-      );
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-        const match = /Smile ID simulator listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`simulator exited early (code ${String(code)}):\n${output}`));
-      });
-    });
-    return { url, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
-
 function cpuMicros(usage: NodeJS.CpuUsage): number {
   return usage.user + usage.system;
 }
@@ -146,7 +83,7 @@ export async function benchSmileIdUpload(): Promise<UploadBenchResult> {
   // forever). Send the simulator's origin back to http://.
   const sdkAxios = requireHere('axios') as AxiosStatic;
 
-  const simulator = await spawnSimulator();
+  const simulator = await spawnSimulator(['--port', '0', '--partner-id', PARTNER_ID, '--api-key', API_KEY]);
   const httpsOrigin = simulator.url.replace(/^http:/, 'https:');
   const interceptor = sdkAxios.interceptors.request.use((config) => {
     if (config.url?.startsWith(`${httpsOrigin}/`)) {
