@@ -129,7 +129,7 @@ export class CaptureSession {
     return this.meter.rate;
   }
 
-  /** The tfjs backend the detector runs on ('webgl' or 'cpu'), for logs and the e2e report. */
+  /** The tfjs backend the detector runs on ('wasm', 'webgl' or 'cpu'), for logs and the e2e report. */
   get backend(): string {
     return this.detector.backend;
   }

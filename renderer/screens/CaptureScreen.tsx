@@ -98,7 +98,12 @@ export function CaptureScreen() {
         {phase === 'opening' ? t('capture.preparing') : t(`capture.prompts.${prompt}`)}
       </p>
       {progress && (
-        <p className="capture-progress" data-testid="capture-progress">
+        <p
+          className="capture-progress"
+          data-testid="capture-progress"
+          data-fps={progress.fps.toFixed(1)}
+          data-backend={session.current?.backend}
+        >
           {t('capture.progress', { count: progress.livenessCaptured, total: progress.livenessTotal })}
         </p>
       )}
