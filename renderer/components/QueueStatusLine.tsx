@@ -6,7 +6,8 @@ export function QueueStatusLine() {
   const { t, i18n } = useTranslation();
   const health = useKiosk((state) => state.health);
   if (!health) return null;
-  const waiting = health.counts.queued + health.counts.preparing + health.counts.uploading + health.counts.awaiting_result;
+  const waiting =
+    health.counts.queued + health.counts.preparing + health.counts.uploading + health.counts.awaiting_result;
   const attention = health.counts.needs_attention;
   const lastSent = health.lastSuccessfulSendAt
     ? t('queue.lastSent', { when: new Date(health.lastSuccessfulSendAt).toLocaleTimeString(i18n.language) })
@@ -26,10 +27,15 @@ export function QueueStatusLine() {
       role="status"
       aria-live="polite"
     >
-      <span className={health.online && !health.circuit.open ? 'dot dot-online' : 'dot dot-offline'} aria-hidden />
+      <span
+        className={health.online && !health.circuit.open ? 'dot dot-online' : 'dot dot-offline'}
+        aria-hidden
+      />
       <span>{connection}</span>
       <span>{t('queue.waiting', { count: waiting })}</span>
-      <span className={attention > 0 ? 'attention' : undefined}>{t('queue.attention', { count: attention })}</span>
+      <span className={attention > 0 ? 'attention' : undefined}>
+        {t('queue.attention', { count: attention })}
+      </span>
       <span>{t('queue.sentToday', { count: health.sentToday })}</span>
       <span>{lastSent}</span>
     </footer>

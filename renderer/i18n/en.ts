@@ -73,7 +73,8 @@ export const en = {
   camera: {
     title: 'Camera problem',
     not_found: 'No camera was found. Check that the camera is plugged in, then try again.',
-    permission_denied: 'The kiosk is not allowed to use the camera. Call a supervisor to allow camera access.',
+    permission_denied:
+      'The kiosk is not allowed to use the camera. Call a supervisor to allow camera access.',
     in_use: 'The camera is being used by another program. Close it, then try again.',
     unplugged: 'The camera was disconnected. Plug it back in, then try again.',
     unsupported: 'This device cannot use a camera here. Call a supervisor.',
@@ -86,7 +87,8 @@ export const en = {
   },
   result: {
     saved: 'Saved — it will be sent automatically.',
-    savedDetail: 'The kiosk is offline. The enrollment is stored safely and will be sent when the network is back.',
+    savedDetail:
+      'The kiosk is offline. The enrollment is stored safely and will be sent when the network is back.',
     sending: 'Sending…',
     steps: {
       queued: 'Waiting to send',

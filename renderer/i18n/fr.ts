@@ -12,7 +12,12 @@ export const fr: Translation = {
     tryAgain: 'Réessayer',
     home: "Retour à l'accueil",
   },
-  home: { newEnrollment: 'Nouvel enrôlement', operator: 'Opérateur', settings: 'Paramètres', language: 'Langue' },
+  home: {
+    newEnrollment: 'Nouvel enrôlement',
+    operator: 'Opérateur',
+    settings: 'Paramètres',
+    language: 'Langue',
+  },
   queue: {
     waiting_one: '{{count}} en attente',
     waiting_other: '{{count}} en attente',
@@ -38,7 +43,8 @@ export const fr: Translation = {
     },
     duplicateQueued: 'Cet identifiant attend déjà d’être envoyé depuis ce kiosque.',
     duplicateEnrolled: 'Cet identifiant a déjà été enrôlé depuis ce kiosque.',
-    duplicateBlocked: "Un second enrôlement pour cet identifiant n'est pas autorisé. Demandez à un superviseur.",
+    duplicateBlocked:
+      "Un second enrôlement pour cet identifiant n'est pas autorisé. Demandez à un superviseur.",
     continueAnyway: 'Continuer quand même',
   },
   consent: {
@@ -78,7 +84,8 @@ export const fr: Translation = {
   review: { title: 'Vérifiez la photo', submit: 'Utiliser cette photo', retake: 'Reprendre' },
   result: {
     saved: 'Enregistré — il sera envoyé automatiquement.',
-    savedDetail: "Le kiosque est hors ligne. L'enrôlement est conservé en sécurité et sera envoyé au retour du réseau.",
+    savedDetail:
+      "Le kiosque est hors ligne. L'enrôlement est conservé en sécurité et sera envoyé au retour du réseau.",
     sending: 'Envoi…',
     steps: {
       queued: "En attente d'envoi",
@@ -108,7 +115,13 @@ export const fr: Translation = {
     discard: 'Supprimer',
     confirmDiscard: 'Supprimer définitivement cet enrôlement ?',
     empty: 'Aucun enrôlement sur ce kiosque.',
-    columns: { user: 'Identifiant', state: 'État', age: 'Âge', attempts: 'Tentatives', error: 'Dernier problème' },
+    columns: {
+      user: 'Identifiant',
+      state: 'État',
+      age: 'Âge',
+      attempts: 'Tentatives',
+      error: 'Dernier problème',
+    },
     states: {
       queued: 'En attente',
       preparing: 'Préparation',

@@ -78,7 +78,8 @@ export const pt: Translation = {
   review: { title: 'Verifique a fotografia', submit: 'Usar esta fotografia', retake: 'Tirar de novo' },
   result: {
     saved: 'Guardado — será enviado automaticamente.',
-    savedDetail: 'O quiosque está sem ligação. O registo está guardado em segurança e será enviado quando a rede voltar.',
+    savedDetail:
+      'O quiosque está sem ligação. O registo está guardado em segurança e será enviado quando a rede voltar.',
     sending: 'A enviar…',
     steps: {
       queued: 'À espera de envio',

@@ -108,7 +108,13 @@ export const sw: Translation = {
     discard: 'Futa',
     confirmDiscard: 'Futa usajili huu kabisa?',
     empty: 'Hakuna usajili kwenye kioski hiki.',
-    columns: { user: 'Kitambulisho', state: 'Hali', age: 'Umri', attempts: 'Majaribio', error: 'Tatizo la mwisho' },
+    columns: {
+      user: 'Kitambulisho',
+      state: 'Hali',
+      age: 'Umri',
+      attempts: 'Majaribio',
+      error: 'Tatizo la mwisho',
+    },
     states: {
       queued: 'Inasubiri',
       preparing: 'Inaandaa',

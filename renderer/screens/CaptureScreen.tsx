@@ -58,7 +58,9 @@ export function CaptureScreen() {
         }
         setProgress(next);
       }, abort.current.signal);
-      const selfieUrl = URL.createObjectURL(new Blob([result.selfie as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }));
+      const selfieUrl = URL.createObjectURL(
+        new Blob([result.selfie as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }),
+      );
       updateFlow({ selfie: result.selfie, liveness: result.liveness, selfieUrl });
       go('review');
     } catch (error) {
@@ -74,33 +76,26 @@ export function CaptureScreen() {
       <h1>{t('capture.title')}</h1>
       <div className="preview">
         <video ref={video} className="mirror" muted playsInline autoPlay aria-hidden />
-        <svg className="oval" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden>
-          <defs>
-            <mask id="oval-mask">
-              <rect width="100" height="100" fill="white" />
-              <ellipse cx="50" cy="48" rx="23" ry="36" fill="black" />
-            </mask>
-          </defs>
-          <rect width="100" height="100" fill="rgba(0,0,0,0.55)" mask="url(#oval-mask)" />
-          <ellipse
-            cx="50"
-            cy="48"
-            rx="23"
-            ry="36"
-            fill="none"
-            strokeWidth="1"
-            className={prompt === 'hold_still' || prompt === 'smile' || prompt === 'done' ? 'oval-good' : 'oval-wait'}
-          />
-        </svg>
+        <div
+          className={`oval ${prompt === 'hold_still' || prompt === 'smile' || prompt === 'done' ? 'oval-good' : 'oval-wait'}`}
+          aria-hidden
+        />
         <div ref={flashLayer} className="flash-layer" aria-hidden />
       </div>
-      <p className="prompt" role="status" aria-live="assertive" data-testid="capture-prompt" data-prompt={prompt}>
+      <p
+        className="prompt"
+        role="status"
+        aria-live="assertive"
+        data-testid="capture-prompt"
+        data-prompt={prompt}
+      >
         {phase === 'opening' ? t('capture.preparing') : t(`capture.prompts.${prompt}`)}
       </p>
       {progress && (
         <p
           className="capture-progress"
           data-testid="capture-progress"
+          data-captured={progress.livenessCaptured}
           data-fps={progress.fps.toFixed(1)}
           data-backend={session.current?.backend}
         >
@@ -108,7 +103,12 @@ export function CaptureScreen() {
         </p>
       )}
       {phase !== 'capturing' && (
-        <button className="primary huge" data-testid="capture-start" disabled={phase !== 'ready'} onClick={() => void start()}>
+        <button
+          className="primary huge"
+          data-testid="capture-start"
+          disabled={phase !== 'ready'}
+          onClick={() => void start()}
+        >
           {t('capture.start')}
         </button>
       )}

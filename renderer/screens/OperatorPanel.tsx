@@ -39,7 +39,11 @@ export function OperatorPanel() {
     <main className="screen operator">
       <header className="row">
         <h1>{t('operator.title')}</h1>
-        <button className="primary" data-testid="send-now" onClick={() => void act(() => kiosk().sendNow({}))}>
+        <button
+          className="primary"
+          data-testid="send-now"
+          onClick={() => void act(() => kiosk().sendNow({}))}
+        >
           {t('operator.sendNow')}
         </button>
         <button className="secondary" onClick={resetFlow}>
@@ -82,10 +86,17 @@ export function OperatorPanel() {
                 <td>{t(`operator.states.${job.state}`)}</td>
                 <td>{age(job.createdAt, now)}</td>
                 <td>{job.attempts}</td>
-                <td>{job.lastError ? `${job.lastError.reason} ${job.lastError.action}` : (job.result?.reason ?? '')}</td>
+                <td>
+                  {job.lastError
+                    ? `${job.lastError.reason} ${job.lastError.action}`
+                    : (job.result?.reason ?? '')}
+                </td>
                 <td className="row-actions">
                   {(job.state === 'needs_attention' || job.state === 'queued') && (
-                    <button className="secondary small" onClick={() => void act(() => kiosk().retryJob({ jobId: job.jobId }))}>
+                    <button
+                      className="secondary small"
+                      onClick={() => void act(() => kiosk().retryJob({ jobId: job.jobId }))}
+                    >
                       {t('operator.retry')}
                     </button>
                   )}

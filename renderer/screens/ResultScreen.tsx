@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { JobSummary, HealthStatus } from '../../app/queue';
 import { go, resetFlow, updateFlow, useKiosk } from '../store/kiosk-store';
 
-export type ResultDisplay = 'saved' | 'sending' | 'approved' | 'rejected' | 'provisional' | 'attention' | 'error';
+export type ResultDisplay =
+  'saved' | 'sending' | 'approved' | 'rejected' | 'provisional' | 'attention' | 'error';
 
 export function resultDisplay(job: JobSummary | undefined, health: HealthStatus | null): ResultDisplay {
   if (!job) return 'sending';
@@ -15,7 +16,8 @@ export function resultDisplay(job: JobSummary | undefined, health: HealthStatus 
     case 'needs_attention':
       return 'attention';
     case 'queued': {
-      const offline = health?.online === false || health?.circuit.open === true || job.lastError?.kind === 'network';
+      const offline =
+        health?.online === false || health?.circuit.open === true || job.lastError?.kind === 'network';
       return offline ? 'saved' : 'sending';
     }
     default:
@@ -51,7 +53,13 @@ export function ResultScreen() {
   };
   return (
     <main className="screen result">
-      <h1 data-testid="result-status" data-state={display} className={`status status-${display}`} role="status" aria-live="polite">
+      <h1
+        data-testid="result-status"
+        data-state={display}
+        className={`status status-${display}`}
+        role="status"
+        aria-live="polite"
+      >
         {display === 'saved' && t('result.saved')}
         {display === 'sending' && t('result.sending')}
         {display === 'approved' && t('result.approved')}
@@ -63,16 +71,21 @@ export function ResultScreen() {
       {display === 'sending' && job && job.state !== 'needs_attention' && job.state in STEP_ORDER && (
         <ol className="steps" aria-label={t('result.sending')}>
           {Object.keys(STEP_ORDER).map((step) => (
-            <li key={step} className={STEP_ORDER[step as Step] <= STEP_ORDER[job.state as Step] ? 'done' : undefined}>
+            <li
+              key={step}
+              className={STEP_ORDER[step as Step] <= STEP_ORDER[job.state as Step] ? 'done' : undefined}
+            >
               {t(`result.steps.${step as Step}`)}
             </li>
           ))}
         </ol>
       )}
-      {(display === 'rejected' || display === 'approved') && job?.result && (
+      {display === 'rejected' && job?.result && (
         <div className="reason" data-testid="result-reason" data-next-step={job.result.nextStep}>
           <p>{job.result.reason}</p>
-          {job.result.nextStep !== 'none' && <p className="next-step">{t(`result.nextStep.${job.result.nextStep}`)}</p>}
+          {job.result.nextStep !== 'none' && (
+            <p className="next-step">{t(`result.nextStep.${job.result.nextStep}`)}</p>
+          )}
         </div>
       )}
       {display === 'provisional' && <p>{t('result.provisionalDetail')}</p>}

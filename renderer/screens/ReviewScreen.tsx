@@ -35,12 +35,20 @@ export function ReviewScreen() {
   return (
     <main className="screen review">
       <h1>{t('review.title')}</h1>
-      {flow.selfieUrl && <img className="selfie" src={flow.selfieUrl} alt={t('review.title')} data-testid="review-selfie" />}
+      {flow.selfieUrl && (
+        <img className="selfie" src={flow.selfieUrl} alt={t('review.title')} data-testid="review-selfie" />
+      )}
       <div className="actions">
         <button className="secondary" data-testid="review-retake" onClick={retake} disabled={busy}>
           {t('review.retake')}
         </button>
-        <button className="primary" data-testid="review-submit" onClick={() => void submit()} disabled={busy} autoFocus>
+        <button
+          className="primary"
+          data-testid="review-submit"
+          onClick={() => void submit()}
+          disabled={busy}
+          autoFocus
+        >
           {t('review.submit')}
         </button>
       </div>

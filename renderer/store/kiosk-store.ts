@@ -19,7 +19,8 @@ export type Screen =
   | 'operator'
   | 'cameraProblem';
 
-export type CameraProblem = 'not_found' | 'permission_denied' | 'in_use' | 'unplugged' | 'unsupported' | 'unknown';
+export type CameraProblem =
+  'not_found' | 'permission_denied' | 'in_use' | 'unplugged' | 'unsupported' | 'unknown';
 
 export interface CustomerFlow {
   readonly userId: string | null;
@@ -82,7 +83,11 @@ export function kiosk(): KioskApi {
 
 export function asKioskError(error: unknown): KioskErrorPayload {
   if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
-    const { code, message, action } = error as { code: KioskErrorPayload['code']; message: string; action?: string };
+    const { code, message, action } = error as {
+      code: KioskErrorPayload['code'];
+      message: string;
+      action?: string;
+    };
     return { code, message, action: action ?? '' };
   }
   return { code: 'internal', message: String(error), action: '' };
@@ -91,7 +96,11 @@ export function asKioskError(error: unknown): KioskErrorPayload {
 export async function connect(api: KioskApi): Promise<void> {
   set({ kiosk: api });
   api.onEvent(applyEvent);
-  const [settings, health, queue] = await Promise.all([api.getSettings({}), api.getHealth({}), api.getQueue({})]);
+  const [settings, health, queue] = await Promise.all([
+    api.getSettings({}),
+    api.getHealth({}),
+    api.getQueue({}),
+  ]);
   set({
     settings,
     health,

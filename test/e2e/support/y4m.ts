@@ -52,7 +52,12 @@ export async function writeY4m(fixture: FixtureName, file: string, options: Y4mO
     for (let x = 0; x < width / 2; x++) {
       let u = 0;
       let v = 0;
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) {
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ] as const) {
         const [r, g, b] = rgb(2 * x + dx, 2 * y + dy);
         u += 128 - 0.168736 * r - 0.331264 * g + 0.5 * b;
         v += 128 + 0.5 * r - 0.418688 * g - 0.081312 * b;

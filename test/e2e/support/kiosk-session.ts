@@ -1,0 +1,101 @@
+// One kiosk under test: a dev host (in-process, temp data folder) and a Chromium page on it, plus the few
+// flows every test walks through.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startDevHostFromEnv, type RunningDevHostFromEnv } from '../../../main/devhost/start';
+import { silentLogger } from '../../../main/log';
+import { ASTRONAUT_FACE_CROP, writeY4m } from './y4m';
+import { openKioskBrowser, type KioskBrowser } from './browser';
+
+export const TMP_DIR = path.resolve(import.meta.dirname, '../.tmp');
+export const OPERATOR_PIN = '246810';
+
+/** The fake camera videos, made from the public-domain fixtures. */
+export async function makeVideos(): Promise<{ face: string; noFace: string }> {
+  await mkdir(TMP_DIR, { recursive: true });
+  const face = path.join(TMP_DIR, 'face-astronaut.y4m');
+  const noFace = path.join(TMP_DIR, 'no-face-cat.y4m');
+  await writeY4m('face-astronaut', face, { crop: ASTRONAUT_FACE_CROP, fps: 15 });
+  await writeY4m('no-face-cat', noFace, { fps: 15 });
+  return { face, noFace };
+}
+
+export interface KioskSession {
+  readonly host: RunningDevHostFromEnv;
+  readonly ui: KioskBrowser;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+export async function startKiosk(
+  env: Record<string, string>,
+  video: string | null,
+  outbox: { connectivityProbeMs?: number } = {},
+): Promise<KioskSession> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-e2e-'));
+  const host = await startDevHostFromEnv(
+    { KIOSK_OPERATOR_PIN: OPERATOR_PIN, ...env },
+    {
+      dataDir,
+      port: 0,
+      log: silentLogger,
+      outbox: { pollSchedule: { intervalsMs: [0, 250, 500], deadlineMs: 30_000, maxCalls: 60 }, ...outbox },
+    },
+  );
+  const ui = await openKioskBrowser(host.openUrl, video);
+  return {
+    host,
+    ui,
+    page: ui.page,
+    async close() {
+      await ui.close();
+      await host.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Home → user ID → consent → capture screen with the camera ready. */
+export async function walkToCapture(session: KioskSession, userId: string, shots?: string): Promise<void> {
+  const { page, ui } = session;
+  await page.getByTestId('new-enrollment').click();
+  await page.getByTestId('user-id-input').fill(userId);
+  if (shots) await ui.screenshot(`${shots}-user-id`);
+  await page.getByTestId('user-id-submit').click();
+  await page.getByTestId('consent-accept').waitFor();
+  if (shots) await ui.screenshot(`${shots}-consent`);
+  await page.getByTestId('consent-accept').click();
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('[data-testid=capture-start]') as HTMLButtonElement | null)?.disabled === false,
+  );
+}
+
+/** Guided capture to the review screen, then submit; returns when the result screen shows. */
+export async function captureAndSubmit(session: KioskSession, shots?: string): Promise<void> {
+  const { page, ui } = session;
+  if (shots) await ui.screenshot(`${shots}-capture`);
+  await page.getByTestId('capture-start').click();
+  await page.getByTestId('review-submit').waitFor({ timeout: 60_000 });
+  if (shots) await ui.screenshot(`${shots}-review`);
+  await page.getByTestId('review-submit').click();
+  await page.getByTestId('result-status').waitFor();
+}
+
+export async function waitForResult(
+  page: Page,
+  states: readonly string[],
+  timeout = 60_000,
+): Promise<string> {
+  await page.waitForFunction(
+    (wanted) =>
+      wanted.includes(
+        document.querySelector('[data-testid=result-status]')?.getAttribute('data-state') ?? '',
+      ),
+    states,
+    { timeout },
+  );
+  return (await page.getByTestId('result-status').getAttribute('data-state')) ?? '';
+}
