@@ -19,13 +19,17 @@ const REQUIRED = [
   '/dist/renderer/index.html',
   '/dist/renderer/models/tiny_face_detector_model.bin',
   '/dist/renderer/models/tiny_face_detector_model-weights_manifest.json',
+  '/dist/renderer/wasm/tfjs-backend-wasm-simd.wasm',
 ];
 const FORBIDDEN = [/devhost/i, /^\/test\//, /\.test\./, /^\/main\//, /^\/renderer\//, /simulator\/cli/];
 
 async function standInElectronDist(): Promise<string> {
   const dist = await mkdtemp(path.join(os.tmpdir(), 'electron-stand-in-'));
   await mkdir(path.join(dist, 'resources'), { recursive: true });
-  await writeFile(path.join(dist, 'electron'), '#!/bin/sh\necho "stand-in Electron binary: install Electron to run"\nexit 1\n');
+  await writeFile(
+    path.join(dist, 'electron'),
+    '#!/bin/sh\necho "stand-in Electron binary: install Electron to run"\nexit 1\n',
+  );
   await chmod(path.join(dist, 'electron'), 0o755);
   await writeFile(path.join(dist, 'LICENSE'), 'stand-in\n');
   await writeFile(path.join(dist, 'version'), '41.7.1\n');

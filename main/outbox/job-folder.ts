@@ -157,11 +157,14 @@ export class JobFolders {
     return { manifest, selfie, liveness };
   }
 
+  /** Deletes the images, and any temp file a crash left mid-write of record.bin (sealed records, no images). */
   async deleteImages(jobId: string): Promise<void> {
     const manifest = await this.readManifest(jobId);
+    const folder = this.folderOf(jobId);
+    const leftovers = (await readdir(folder)).filter((file) => file.startsWith('record.bin.tmp-'));
     await Promise.all(
-      manifest.images.map((image) =>
-        unlink(path.join(this.folderOf(jobId), image.file)).catch((error: NodeJS.ErrnoException) => {
+      [...manifest.images.map((image) => image.file), ...leftovers].map((file) =>
+        unlink(path.join(folder, file)).catch((error: NodeJS.ErrnoException) => {
           if (error.code !== 'ENOENT') throw error;
         }),
       ),

@@ -2,7 +2,8 @@
 // Node — the same file format). Reads come from memory. Writes are coalesced: the job folder's record.bin is
 // the durable truth written on every change, so the index file is a fast start-up cache that may lag by one
 // flush interval; start-up reconciles it with the folders (recovery.ts).
-import { rename } from 'node:fs/promises';
+import { readdir, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { jobRecordSchema, type JobRecord } from './job-record';
 
@@ -57,6 +58,7 @@ export class JobIndex {
       file = openFile();
       raw = {};
     }
+    await removeTempLeftovers(filePath);
     const index = new JobIndex(file, flushDelayMs);
     const parsed = indexFileSchema.safeParse(raw);
     let invalidRecords = 0;
@@ -110,4 +112,12 @@ export class JobIndex {
     this.flushTimer = setTimeout(() => this.flush(), this.flushDelayMs);
     this.flushTimer.unref();
   }
+}
+
+/** A crash mid-write leaves `<file>.tmp-*` beside the index (atomic writes go through a temp file). */
+async function removeTempLeftovers(filePath: string): Promise<void> {
+  const prefix = `${path.basename(filePath)}.tmp-`;
+  const folder = path.dirname(filePath);
+  const leftovers = (await readdir(folder)).filter((name) => name.startsWith(prefix));
+  await Promise.all(leftovers.map((name) => unlink(path.join(folder, name))));
 }

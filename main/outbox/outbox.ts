@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { statfs } from 'node:fs/promises';
 import path from 'node:path';
-import { ACTIVE_STATES, JOB_STATES, type JobState } from '../../app/job-states';
+import { ACTIVE_STATES, FINAL_STATES, JOB_STATES, type JobState } from '../../app/job-states';
 import { KioskError } from '../../app/errors';
 import type { HealthStatus, JobSummary, KioskEvent } from '../../app/queue';
 import type { Settings } from '../../app/settings';
@@ -186,6 +186,7 @@ export class Outbox {
   async start(): Promise<void> {
     await this.reconfigure();
     this.scheduler.start();
+    this.sweepLeftoverImages();
     this.sweepRetention();
     this.retentionTimer = setInterval(
       () => this.sweepRetention(),
@@ -396,6 +397,10 @@ export class Outbox {
     }
     try {
       record = await this.reconcile(record);
+      if (FINAL_STATES.includes(record.state)) {
+        if (!record.imagesDeleted) await this.deleteImagesOf(record);
+        return;
+      }
       if (record.state === 'provisional') {
         await this.pollProvisional(record, connection);
         return;
@@ -471,14 +476,16 @@ export class Outbox {
 
   /** Saves the attempt's outcome and applies its effect on the whole queue. */
   private async finish(record: JobRecord, effect: QueueEffect, error?: SmileIdError): Promise<void> {
-    let saved = record;
-    if ((saved.state === 'approved' || saved.state === 'rejected') && !saved.imagesDeleted) {
-      // Final: the selfie has done its job and must not stay on the kiosk.
-      await this.folders.deleteImages(saved.jobId);
-      saved = { ...saved, imagesDeleted: true };
-    }
-    await this.save(saved);
+    // The outcome is made durable before any image goes: a crash in between must not leave a job that still
+    // needs sending without its images.
+    let saved = await this.save(record);
     this.log.info('job_state', { jobId: saved.jobId, state: saved.state, attempts: saved.attempts });
+    this.applyQueueEffect(effect, error);
+    if (FINAL_STATES.includes(saved.state) && !saved.imagesDeleted) saved = await this.deleteImagesOf(saved);
+  }
+
+  /** What an attempt's outcome means for the whole queue: reachability, the circuit, the last send. */
+  private applyQueueEffect(effect: QueueEffect, error?: SmileIdError): void {
     if (effect.kind === 'sent' || error?.kind === 'api_error') {
       this.connectivity.reportSuccess();
       if (effect.kind === 'sent') this.lastSuccessfulSendAt = this.now();
@@ -541,6 +548,22 @@ export class Outbox {
       return stored;
     }
     return record;
+  }
+
+  /** Final: the selfie has done its job and must not stay on the kiosk. */
+  private async deleteImagesOf(record: JobRecord): Promise<JobRecord> {
+    await this.folders.deleteImages(record.jobId);
+    return this.save({ ...record, imagesDeleted: true });
+  }
+
+  /** A crash between a final result and its image deletion left images behind: delete them now. */
+  private sweepLeftoverImages(): void {
+    for (const record of [...this.index.all()]) {
+      if (!FINAL_STATES.includes(record.state) || record.imagesDeleted) continue;
+      void this.deleteImagesOf(record).catch((error: unknown) =>
+        this.log.error('image_delete_failed', { jobId: record.jobId, error: String(error) }),
+      );
+    }
   }
 
   private async save(record: JobRecord): Promise<JobRecord> {

@@ -46,8 +46,15 @@ describe('outbox: one enrollment', () => {
     });
     const [simJob] = h.sim.jobs();
     expect(simJob).toMatchObject({ jobId: job.jobId, userId: 'CUST-0001', prepUploads: 1, acceptedZips: 1 });
-    const files = await readdir(path.join(h.dataDir, 'jobs', job.jobId));
-    expect(files.sort()).toEqual(['manifest.bin', 'record.bin']);
+    // The result is saved first, then the images go: wait for the folder to settle.
+    const folder = path.join(h.dataDir, 'jobs', job.jobId);
+    let files: string[] = [];
+    for (let tries = 0; tries < 400; tries++) {
+      files = (await readdir(folder)).sort();
+      if (files.length === 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(files).toEqual(['manifest.bin', 'record.bin']);
   });
 
   it('records a permanent refusal (2209, user already enrolled) as needs_attention with an operator reason', async () => {
