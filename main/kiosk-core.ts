@@ -99,7 +99,13 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     log.warn('outbox_index_recovered', { setAside: outbox.openReport.setAsidePath });
   await outbox.start();
 
-  const handlers = createHandlers({ outbox, settings, vault, log, ...(options.shell ? { shell: options.shell } : {}) });
+  const handlers = createHandlers({
+    outbox,
+    settings,
+    vault,
+    log,
+    ...(options.shell ? { shell: options.shell } : {}),
+  });
   return {
     handlers,
     outbox,

@@ -2,7 +2,7 @@
 // every line scrubbed (no key, PIN, images or names) before it is written.
 import log from 'electron-log/main';
 import type { LogFields, Logger } from '../log';
-import { LogScrubber } from './policy/log-scrub';
+import type { LogScrubber } from './policy/log-scrub';
 
 export const LOG_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -13,7 +13,9 @@ export function createElectronLogger(scrubber: LogScrubber): Logger {
   log.transports.file.level = 'info';
   log.transports.console.level = 'info';
   log.hooks.push((message) => ({ ...message, data: message.data.map((item) => scrubber.scrubValue(item)) }));
-  const write = (level: 'info' | 'warn' | 'error') => (event: string, fields: LogFields = {}) =>
-    log[level](event, scrubber.scrubValue(fields));
+  const write =
+    (level: 'info' | 'warn' | 'error') =>
+    (event: string, fields: LogFields = {}) =>
+      log[level](event, scrubber.scrubValue(fields));
   return { info: write('info'), warn: write('warn'), error: write('error') };
 }

@@ -143,7 +143,11 @@ function applySessionPolicy(log: ReturnType<typeof createElectronLogger>): void 
     callback(granted);
   });
   kioskSession.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) =>
-    allowPermissionCheck(permission, requestingOrigin, 'mediaType' in details ? details.mediaType : undefined),
+    allowPermissionCheck(
+      permission,
+      requestingOrigin,
+      'mediaType' in details ? details.mediaType : undefined,
+    ),
   );
   kioskSession.on('will-download', (event) => {
     if (!allowDownload()) event.preventDefault();

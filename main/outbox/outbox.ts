@@ -478,10 +478,10 @@ export class Outbox {
   private async finish(record: JobRecord, effect: QueueEffect, error?: SmileIdError): Promise<void> {
     // The outcome is made durable before any image goes: a crash in between must not leave a job that still
     // needs sending without its images.
-    let saved = await this.save(record);
+    const saved = await this.save(record);
     this.log.info('job_state', { jobId: saved.jobId, state: saved.state, attempts: saved.attempts });
     this.applyQueueEffect(effect, error);
-    if (FINAL_STATES.includes(saved.state) && !saved.imagesDeleted) saved = await this.deleteImagesOf(saved);
+    if (FINAL_STATES.includes(saved.state) && !saved.imagesDeleted) await this.deleteImagesOf(saved);
   }
 
   /** What an attempt's outcome means for the whole queue: reachability, the circuit, the last send. */
