@@ -4,14 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import Conf from 'conf';
 import { publicSettingsSchema, type PublicSettings } from '../../app/settings';
 import { channels } from '../../app/ipc/channels';
 import { startKioskCore, type KioskCore, type KioskCoreOptions } from '../kiosk-core';
 import { createConsoleLogger, type Logger } from '../log';
 import { openConfIndexFile } from '../outbox/conf-index-file';
 import { DevKeyFileVault } from '../secure/dev-key-file-vault';
-import { SETTINGS_FILE_NAME } from '../settings/settings-store';
+import { openConfSettingsFile } from '../settings/conf-settings-file';
 import { startDevHost } from './server';
 import { INDEX_FILE } from './static-files';
 
@@ -84,13 +83,7 @@ export async function startDevHostFromEnv(
   const core = await startKioskCore({
     dataDir,
     vault: new DevKeyFileVault(dataDir),
-    openSettingsFile: () =>
-      new Conf<Record<string, unknown>>({
-        cwd: dataDir,
-        configName: SETTINGS_FILE_NAME,
-        accessPropertiesByDotNotation: false,
-        clearInvalidConfig: false,
-      }),
+    openSettingsFile: () => openConfSettingsFile(dataDir),
     openIndexFile: (key) => () => openConfIndexFile(dataDir, key),
     env,
     log,

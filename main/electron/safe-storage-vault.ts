@@ -7,6 +7,7 @@ import path from 'node:path';
 import { writeFile } from 'atomically';
 import { safeStorage } from 'electron';
 import { z } from 'zod';
+import { SerialQueue } from '../secure/serial-queue';
 import { isBackendAcceptable } from '../secure/storage-policy';
 import {
   VaultUnavailableError,
@@ -19,7 +20,7 @@ const storeSchema = z.record(z.string(), z.string());
 export const VAULT_FILE = 'vault.json';
 
 export class SafeStorageVault implements SecretVault {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly writes = new SerialQueue();
 
   constructor(
     private readonly folder: string,
@@ -38,7 +39,7 @@ export class SafeStorageVault implements SecretVault {
   }
 
   set(name: SecretName, value: string): Promise<void> {
-    return this.serialised(async () => {
+    return this.writes.run(async () => {
       this.assertUsable();
       const store = await this.readStore();
       store[name] = safeStorage.encryptString(value).toString('base64');
@@ -47,7 +48,7 @@ export class SafeStorageVault implements SecretVault {
   }
 
   delete(name: SecretName): Promise<void> {
-    return this.serialised(async () => {
+    return this.writes.run(async () => {
       const { [name]: _removed, ...rest } = await this.readStore();
       await writeFile(path.join(this.folder, VAULT_FILE), JSON.stringify(rest), { mode: 0o600 });
     });
@@ -61,12 +62,6 @@ export class SafeStorageVault implements SecretVault {
       this.allowWeakStorage(),
     );
     if (!verdict.ok) throw new VaultUnavailableError(verdict.reason, verdict.action);
-  }
-
-  private serialised(work: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   private async readStore(): Promise<Record<string, string>> {

@@ -5,6 +5,7 @@ import { chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFile } from 'atomically';
 import { z } from 'zod';
+import { SerialQueue } from './serial-queue';
 import { generateKey, KEY_BYTES, open, seal } from './aes-gcm';
 import type { SecretName, SecretVault, VaultDescription } from './secret-vault';
 
@@ -16,7 +17,7 @@ export const DEV_VAULT_FILE = 'dev-vault.json';
 export class DevKeyFileVault implements SecretVault {
   private key: Buffer | null = null;
   // Serialises writes so two set() calls cannot lose one another's secret.
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly writes = new SerialQueue();
 
   constructor(private readonly folder: string) {}
 
@@ -32,7 +33,7 @@ export class DevKeyFileVault implements SecretVault {
   }
 
   set(name: SecretName, value: string): Promise<void> {
-    return this.serialised(async () => {
+    return this.writes.run(async () => {
       const store = await this.readStore();
       store[name] = seal(await this.loadKey(), Buffer.from(value, 'utf8'), name).toString('base64');
       await this.writeStore(store);
@@ -40,16 +41,10 @@ export class DevKeyFileVault implements SecretVault {
   }
 
   delete(name: SecretName): Promise<void> {
-    return this.serialised(async () => {
+    return this.writes.run(async () => {
       const { [name]: _removed, ...rest } = await this.readStore();
       await this.writeStore(rest);
     });
-  }
-
-  private serialised(work: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   private async loadKey(): Promise<Buffer> {

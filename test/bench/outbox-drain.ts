@@ -16,14 +16,13 @@
 // The official SDK moves the same captures (images 2 + 6 as base64 in info.json) one job at a time; at this
 // bandwidth 100 of them take minutes, so a sample is measured and extrapolated per job (it is a sequential
 // loop, so the time is linear in the number of jobs).
+import { OFFICIAL_SDK_VERSION, redirectOfficialSdkTo } from '../support/official-sdk';
 import { spawnSimulator, type SimulatorChild } from './simulator-child';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { AxiosStatic } from 'axios';
 import smileIdentityCore from 'smile-identity-core';
 import { DEFAULT_SETTINGS, type Settings } from '../../app/settings';
 import type { KioskEvent } from '../../app/queue';
@@ -407,19 +406,7 @@ async function officialLoop(
   capture: CaptureJpegs,
 ): Promise<OfficialRun> {
   await resetSimulator(simulator.url);
-  const requireHere = createRequire(import.meta.url);
-  const sdkVersion = (requireHere('smile-identity-core/package.json') as { version: string }).version;
-  // The SDK posts through the global axios instance of the CommonJS build; its job_status helper forces
-  // https:// on the base URL, which the plain-HTTP simulator cannot answer (and the SDK would retry
-  // forever). Send the simulator's origin back to http://.
-  const sdkAxios = requireHere('axios') as AxiosStatic;
-  const httpsOrigin = simulator.url.replace(/^http:/, 'https:');
-  const interceptor = sdkAxios.interceptors.request.use((config) => {
-    if (config.url?.startsWith(`${httpsOrigin}/`)) {
-      config.url = simulator.url + config.url.slice(httpsOrigin.length);
-    }
-    return config;
-  });
+  const stopRedirect = redirectOfficialSdkTo(simulator.url);
   try {
     const webApi = new smileIdentityCore.WebApi(PARTNER_ID, undefined, API_KEY, 0);
     webApi.url = `${simulator.url}/v1`;
@@ -444,7 +431,7 @@ async function officialLoop(
     const link = await linkFigures(simulator.url, jobIds, wire.snapshot(), wire.unknownLengths);
     const msPerJob = sampleWallMs / OFFICIAL_SAMPLE;
     return {
-      sdk: `smile-identity-core ${sdkVersion}`,
+      sdk: `smile-identity-core ${OFFICIAL_SDK_VERSION}`,
       officialSample: OFFICIAL_SAMPLE,
       sampleWallMs: round1(sampleWallMs),
       msPerJob: round1(msPerJob),
@@ -454,7 +441,7 @@ async function officialLoop(
       wallToLinkLimit: round3(sampleWallMs / link.linkLimitMs),
     };
   } finally {
-    sdkAxios.interceptors.request.eject(interceptor);
+    stopRedirect();
   }
 }
 

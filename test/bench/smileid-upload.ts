@@ -3,9 +3,8 @@
 // with base64 images 2 and 6 inside info.json), on the same capture (1 selfie 640 px + 8 liveness 320 px).
 // The simulator runs in a child process so that its CPU is not counted; both clients run in this process,
 // one enrollment at a time, alternating which goes first in each round.
+import { OFFICIAL_SDK_VERSION, redirectOfficialSdkTo } from '../support/official-sdk';
 import { spawnSimulator } from './simulator-child';
-import { createRequire } from 'node:module';
-import type { AxiosStatic } from 'axios';
 import smileIdentityCore from 'smile-identity-core';
 import { SmileIdClient } from '../../main/smileid/client';
 import { FRESH_PROGRESS, submitEnrollment } from '../../main/smileid/enrollment';
@@ -76,21 +75,8 @@ export async function benchSmileIdUpload(): Promise<UploadBenchResult> {
   const livenessBytes = capture.liveness.map((jpeg) => jpeg.length);
   const rawJpegBytes = selfieBytes + livenessBytes.reduce((sum, bytes) => sum + bytes, 0);
 
-  const requireHere = createRequire(import.meta.url);
-  const sdkVersion = (requireHere('smile-identity-core/package.json') as { version: string }).version;
-  // The SDK posts through the global axios instance of the CommonJS build; its job_status helper forces
-  // https:// on the base URL, which the plain-HTTP simulator cannot answer (and the SDK would retry
-  // forever). Send the simulator's origin back to http://.
-  const sdkAxios = requireHere('axios') as AxiosStatic;
-
   const simulator = await spawnSimulator(['--port', '0', '--partner-id', PARTNER_ID, '--api-key', API_KEY]);
-  const httpsOrigin = simulator.url.replace(/^http:/, 'https:');
-  const interceptor = sdkAxios.interceptors.request.use((config) => {
-    if (config.url?.startsWith(`${httpsOrigin}/`)) {
-      config.url = simulator.url + config.url.slice(httpsOrigin.length);
-    }
-    return config;
-  });
+  const stopRedirect = redirectOfficialSdkTo(simulator.url);
 
   try {
     const client = new SmileIdClient({
@@ -175,8 +161,8 @@ export async function benchSmileIdUpload(): Promise<UploadBenchResult> {
     };
     const oursFigures = figures('ours (submitEnrollment, types 0 + 4)', ours);
     const officialFigures = {
-      ...figures(`smile-identity-core ${sdkVersion} (submit_job, types 2 + 6)`, official),
-      sdk: `smile-identity-core ${sdkVersion}`,
+      ...figures(`smile-identity-core ${OFFICIAL_SDK_VERSION} (submit_job, types 2 + 6)`, official),
+      sdk: `smile-identity-core ${OFFICIAL_SDK_VERSION}`,
     };
     const cpuRatio = round3(oursFigures.cpuMsPerEnrollment / officialFigures.cpuMsPerEnrollment);
     return {
@@ -192,7 +178,7 @@ export async function benchSmileIdUpload(): Promise<UploadBenchResult> {
       },
     };
   } finally {
-    sdkAxios.interceptors.request.eject(interceptor);
+    stopRedirect();
     await simulator.stop();
   }
 }

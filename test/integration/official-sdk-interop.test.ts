@@ -1,16 +1,15 @@
 // The official Node SDK (smile-identity-core, used as a library) against our simulator and beside our client:
 // the simulator must process what the SDK sends, and our prep_upload body must carry every field the SDK's
 // does, with the same JSON types.
-import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AxiosStatic } from 'axios';
 import smileIdentityCore from 'smile-identity-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SmileIdClient } from '../../main/smileid/client';
 import { startSimulator } from '../../main/smileid/simulator/server';
 import type { RunningSimulator } from '../../main/smileid/simulator/server';
 import { makeCapture } from '../support/fixture-images';
+import { redirectOfficialSdkTo } from '../support/official-sdk';
 import type { CaptureJpegs } from '../support/fixture-images';
 
 const { WebApi } = smileIdentityCore;
@@ -19,30 +18,18 @@ const PARTNER_ID = '085';
 const API_KEY = 'interop-test-api-key';
 const CALLBACK_URL = 'https://kiosk.example.test/smile-callback';
 
-// The SDK posts through the global axios instance of the CommonJS build it require()s, which is a different
-// module instance from the ESM `import axios`. Reach that very instance so its requests can be steered.
-const sdkAxios = createRequire(import.meta.url)('axios') as AxiosStatic;
-
 let sim: RunningSimulator;
 let capture: CaptureJpegs;
-let interceptor: number;
+let stopRedirect: () => void;
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, partnerId: PARTNER_ID, apiKey: API_KEY, seed: 7 });
   capture = makeCapture();
-  // The SDK's job_status helper re-maps its base URL to https:// (mapServerUri), which a plain-HTTP
-  // simulator cannot answer, and the SDK retries a failing job_status forever. Send the simulator's own
-  // origin back to http://.
-  const httpsOrigin = sim.url.replace(/^http:/, 'https:');
-  interceptor = sdkAxios.interceptors.request.use((config) => {
-    if (config.url?.startsWith(`${httpsOrigin}/`))
-      config.url = sim.url + config.url.slice(httpsOrigin.length);
-    return config;
-  });
+  stopRedirect = redirectOfficialSdkTo(sim.url);
 });
 
 afterAll(async () => {
-  sdkAxios.interceptors.request.eject(interceptor);
+  stopRedirect();
   await sim.close();
 });
 

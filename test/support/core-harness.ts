@@ -3,14 +3,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import Conf from 'conf';
 import { channels, type MethodName, type RequestOf, type ResponseOf } from '../../app/ipc/channels';
 import type { KioskErrorPayload } from '../../app/errors';
 import { startKioskCore, type KioskCore } from '../../main/kiosk-core';
 import { silentLogger } from '../../main/log';
 import { openConfIndexFile } from '../../main/outbox/conf-index-file';
 import { DevKeyFileVault } from '../../main/secure/dev-key-file-vault';
-import { SETTINGS_FILE_NAME } from '../../main/settings/settings-store';
+import { openConfSettingsFile } from '../../main/settings/conf-settings-file';
 
 export interface CoreHarness {
   readonly core: KioskCore;
@@ -28,13 +27,7 @@ export async function startCore(env: Record<string, string | undefined> = {}): P
   const core = await startKioskCore({
     dataDir,
     vault,
-    openSettingsFile: () =>
-      new Conf<Record<string, unknown>>({
-        cwd: dataDir,
-        configName: SETTINGS_FILE_NAME,
-        accessPropertiesByDotNotation: false,
-        clearInvalidConfig: false,
-      }),
+    openSettingsFile: () => openConfSettingsFile(dataDir),
     openIndexFile: (key) => () => openConfIndexFile(dataDir, key),
     env,
     log: silentLogger,

@@ -15,6 +15,7 @@ import { openConfIndexFile } from '../../main/outbox/conf-index-file';
 import { probeHost } from '../../main/outbox/connectivity';
 import { Outbox, type OutboxOptions } from '../../main/outbox/outbox';
 import { generateKey } from '../../main/secure/aes-gcm';
+import { mulberry32 } from '../../main/smileid/simulator/faults';
 
 export const PARTNER_ID = '085';
 export const API_KEY = 'test-api-key-0123456789';
@@ -153,14 +154,5 @@ export async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, 
   }
 }
 
-/** mulberry32: a tiny seeded PRNG, so randomized tests replay exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the simulator's mulberry32), so randomized tests replay exactly. */
+export const seededRandom = mulberry32;
