@@ -1,7 +1,7 @@
 // The Electron shell: one kiosk window over the same kiosk core the dev host runs. Everything security-relevant
 // is decided by the pure functions in ./policy (tested); this file only wires them to Electron.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, net, powerMonitor, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, session, type WebContents } from 'electron';
 import Store from 'electron-store';
 import { EVENT_CHANNEL } from '../../app/ipc/channels';
 import { KioskError } from '../../app/errors';
@@ -24,6 +24,7 @@ import {
 import { RendererWatchdog } from './policy/watchdog';
 import { kioskWindowOptions } from './policy/window-options';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { VaultUnavailableError } from '../secure/secret-vault';
 import { SafeStorageVault } from './safe-storage-vault';
 
 const NETWORK_CHECK_MS = 10_000;
@@ -33,7 +34,18 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(start);
+  void app.whenReady().then(() =>
+    start().catch((error: unknown) => {
+      // Nothing can run without the vault or the data folder: say why and what to do, then quit.
+      const action =
+        error instanceof VaultUnavailableError
+          ? error.action
+          : 'Restart the kiosk; if it repeats, call support.';
+      const reason = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('Selfie Kiosk cannot start', `${reason}\n\n${action}`);
+      app.exit(1);
+    }),
+  );
 }
 
 async function start(): Promise<void> {
