@@ -23,6 +23,7 @@ const ASSETS = [
 
 for (const asset of ASSETS) {
   await mkdir(path.join(root, asset.to), { recursive: true });
-  for (const file of asset.files) await copyFile(path.join(root, asset.from, file), path.join(root, asset.to, file));
+  for (const file of asset.files)
+    await copyFile(path.join(root, asset.from, file), path.join(root, asset.to, file));
   console.log(`detector assets: ${asset.files.length} files copied to ${asset.to}`);
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { benchOutboxDrain, printOutboxDrainTable } from './outbox-drain';
 import { benchOutboxStorage, printOutboxStorageTable } from './outbox-storage';
 import { benchSmileIdUpload, printSmileIdUploadTable } from './smileid-upload';
+import { benchUiCapture, printUiCaptureTable } from './ui-capture';
 
 export interface BenchSection {
   /** The key of this section in results.json. */
@@ -43,6 +44,17 @@ export const SECTIONS: readonly BenchSection[] = [
     run: async () => {
       const result = await benchOutboxStorage();
       printOutboxStorageTable(result);
+      return result;
+    },
+  },
+  {
+    name: 'ui-capture',
+    description:
+      'headless Chromium UI: selfie shutter → review, guidance loop rate, dev host + Chromium RSS ' +
+      'after 10 vs 300 enrollments (UI_BENCH_ENROLLMENTS)',
+    run: async () => {
+      const result = await benchUiCapture();
+      printUiCaptureTable(result);
       return result;
     },
   },
