@@ -28,6 +28,7 @@ import { JobFolders, type Capture } from './job-folder';
 import { INDEX_FILE_NAME, JobIndex, type IndexOpenReport, type OpenKeyValueFile } from './job-index';
 import { newJobRecord, toSummary, type JobRecord } from './job-record';
 import { checkOfflineBudget, type BudgetProblem } from './offline-budget';
+import { reconcileIndexWithFolders, type RecoveryReport } from './recovery';
 import { Scheduler } from './scheduler';
 import { transition } from './state-machine';
 
@@ -69,11 +70,7 @@ export interface CaptureInput extends Capture {
   readonly consentAt: number;
 }
 
-export interface OpenReport extends IndexOpenReport {
-  readonly reindexedOrphans: number;
-  readonly missingFolders: number;
-  readonly unreadableFolders: number;
-}
+export type OpenReport = IndexOpenReport & RecoveryReport;
 
 const IN_FLIGHT: readonly JobState[] = ['preparing', 'uploading', 'awaiting_result'];
 const DAY_MS = 86_400_000;
@@ -143,43 +140,9 @@ export class Outbox {
       options.indexFlushMs ?? 500,
     );
     if (report.setAsidePath) log.warn('index_unreadable_set_aside', { path: report.setAsidePath });
-    const folderIds = new Set(await folders.list());
-    let reindexedOrphans = 0;
-    let unreadableFolders = 0;
-    for (const jobId of folderIds) {
-      if (index.get(jobId)) continue;
-      try {
-        index.put(await folders.readRecord(jobId));
-        reindexedOrphans++;
-        log.info('job_reindexed_from_folder', { jobId });
-      } catch (error) {
-        unreadableFolders++;
-        log.error('job_folder_unreadable', { jobId, error: String(error) });
-      }
-    }
-    let missingFolders = 0;
-    for (const record of [...index.all()]) {
-      if (folderIds.has(record.jobId) || record.state === 'needs_attention') continue;
-      if (record.state === 'approved' || record.state === 'rejected') continue;
-      missingFolders++;
-      log.error('job_folder_missing', { jobId: record.jobId, state: record.state });
-      index.put(
-        transition(record, 'needs_attention', now, {
-          nextAttemptAt: null,
-          lastError: internalJobError(
-            "The capture's files are missing from this kiosk, so it cannot be sent.",
-            'Capture the customer again, then discard this entry.',
-          ),
-        }),
-      );
-    }
+    const recovery = await reconcileIndexWithFolders(index, folders, now, log);
     index.flush();
-    return new Outbox(options, index, folders, {
-      ...report,
-      reindexedOrphans,
-      missingFolders,
-      unreadableFolders,
-    });
+    return new Outbox(options, index, folders, { ...report, ...recovery });
   }
 
   /** Builds the Smile ID connection from the current settings and starts sending. */
