@@ -32,7 +32,7 @@
 // The renderer must be built (npm run build:renderer): the section checks dist/renderer/index.html exists
 // and stops with that advice if not, and warns when a renderer source is newer than the build. It does not
 // build by itself, so a bench run never rewrites dist/ under a concurrent e2e run.
-import { mkdir, mkdtemp, readdir, readFile, readlink, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm, stat } from 'node:fs/promises';
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +42,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { DEFAULT_STATIC_DIR, REPO_ROOT, startDevHostFromEnv } from '../../main/devhost/start';
 import { silentLogger } from '../../main/log';
 import { openKioskBrowser, type KioskBrowser } from '../e2e/support/browser';
-import { ASTRONAUT_FACE_CROP, writeY4m } from '../e2e/support/y4m';
+import { makeVideos } from '../e2e/support/y4m';
 
 export const UI_CAPTURE_GOALS = {
   /** Selfie shutter → review screen in the DOM. */
@@ -272,7 +272,7 @@ export async function benchUiCapture(): Promise<UiCaptureResult> {
   const requested = enrollmentCount();
   const loadAtStart = round(os.loadavg()[0] ?? 0, 2);
   await checkRendererBuilt();
-  const videos = await makeVideos();
+  const videos = await makeVideos(TMP_DIR);
   const gc = exposeNodeGc();
   const notes: string[] = [];
   if (!gc) notes.push('V8 gc could not be exposed in this process: its RSS was sampled without a forced GC');
@@ -1050,16 +1050,6 @@ async function newestMtime(dir: string): Promise<{ file: string; mtimeMs: number
     if (mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
   }
   return newest;
-}
-
-/** The fake camera videos, under test/bench/.tmp so a concurrent e2e run's own files are never rewritten. */
-async function makeVideos(): Promise<{ face: string; noFace: string }> {
-  await mkdir(TMP_DIR, { recursive: true });
-  const face = path.join(TMP_DIR, 'face-astronaut.y4m');
-  const noFace = path.join(TMP_DIR, 'no-face-cat.y4m');
-  await writeY4m('face-astronaut', face, { crop: ASTRONAUT_FACE_CROP, fps: 15 });
-  await writeY4m('no-face-cat', noFace, { fps: 15 });
-  return { face, noFace };
 }
 
 function runTag(): string {

@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openConfSettingsFile } from '../../main/settings/conf-settings-file';
 import { DEFAULT_SETTINGS } from '../../app/settings';
 import type { OpenKeyValueFile } from '../../main/outbox/job-index';
 import { SettingsFileError } from '../../main/settings/errors';
@@ -25,13 +25,7 @@ afterEach(async () => {
 });
 
 function confFile(): OpenKeyValueFile {
-  return () =>
-    new Conf<Record<string, unknown>>({
-      cwd: folder,
-      configName: SETTINGS_FILE_NAME,
-      accessPropertiesByDotNotation: false,
-      clearInvalidConfig: false,
-    });
+  return () => openConfSettingsFile(folder);
 }
 
 const NO_FAILURES = { count: 0, lockedUntil: null };

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openConfSettingsFile } from '../../main/settings/conf-settings-file';
 import { KioskError } from '../../app/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../app/settings';
 import { createConsoleLogger } from '../../main/log';
@@ -29,13 +29,7 @@ afterEach(async () => {
 });
 
 function confFile(): OpenKeyValueFile {
-  return () =>
-    new Conf<Record<string, unknown>>({
-      cwd: folder,
-      configName: SETTINGS_FILE_NAME,
-      accessPropertiesByDotNotation: false,
-      clearInvalidConfig: false,
-    });
+  return () => openConfSettingsFile(folder);
 }
 
 function open(): SettingsStore {

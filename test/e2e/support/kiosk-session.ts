@@ -1,25 +1,20 @@
 // One kiosk under test: a dev host (in-process, temp data folder) and a Chromium page on it, plus the few
 // flows every test walks through.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startDevHostFromEnv, type RunningDevHostFromEnv } from '../../../main/devhost/start';
 import { silentLogger } from '../../../main/log';
-import { ASTRONAUT_FACE_CROP, writeY4m } from './y4m';
+import { makeVideos as makeVideosIn } from './y4m';
 import { openKioskBrowser, type KioskBrowser } from './browser';
 
 export const TMP_DIR = path.resolve(import.meta.dirname, '../.tmp');
 export const OPERATOR_PIN = '246810';
 
 /** The fake camera videos, made from the public-domain fixtures. */
-export async function makeVideos(): Promise<{ face: string; noFace: string }> {
-  await mkdir(TMP_DIR, { recursive: true });
-  const face = path.join(TMP_DIR, 'face-astronaut.y4m');
-  const noFace = path.join(TMP_DIR, 'no-face-cat.y4m');
-  await writeY4m('face-astronaut', face, { crop: ASTRONAUT_FACE_CROP, fps: 15 });
-  await writeY4m('no-face-cat', noFace, { fps: 15 });
-  return { face, noFace };
+export function makeVideos(): Promise<{ face: string; noFace: string }> {
+  return makeVideosIn(TMP_DIR);
 }
 
 export interface KioskSession {

@@ -1,6 +1,7 @@
 // A fake webcam for Chromium (--use-file-for-fake-video-capture): a YUV4MPEG2 (C420jpeg) file made from a
 // fixture PNG, letterboxed on a grey 640×480 frame, written by the test itself so no ffmpeg is needed.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { readFixture, scaleToLongSide, type FixtureName, type RgbaImage } from '../../support/fixture-images';
 
 /** A square of the source image, in its pixels; parts outside the image are grey. */
@@ -88,4 +89,14 @@ function cropSquare(image: RgbaImage, crop: Crop | undefined): RgbaImage {
 
 function clamp(value: number): number {
   return Math.max(0, Math.min(255, Math.round(value)));
+}
+
+/** The fake camera videos the tests and benchmarks use, written into `folder`. */
+export async function makeVideos(folder: string): Promise<{ face: string; noFace: string }> {
+  await mkdir(folder, { recursive: true });
+  const face = path.join(folder, 'face-astronaut.y4m');
+  const noFace = path.join(folder, 'no-face-cat.y4m');
+  await writeY4m('face-astronaut', face, { crop: ASTRONAUT_FACE_CROP, fps: 15 });
+  await writeY4m('no-face-cat', noFace, { fps: 15 });
+  return { face, noFace };
 }
