@@ -29,7 +29,11 @@ export const kioskErrorSchema = z.object({
 });
 export type KioskErrorPayload = z.infer<typeof kioskErrorSchema>;
 
-/** Thrown by handlers; serialised as `{ ok: false, error }` across the process boundary. */
+/**
+ * Thrown by handlers; serialised as `{ ok: false, error }` across the process boundary (only plain data crosses
+ * Electron's contextBridge, which would keep nothing of a thrown Error but its message); the renderer turns the
+ * envelope back into a KioskError, so code and action arrive the same way in Electron and in the dev host.
+ */
 export class KioskError extends Error {
   constructor(
     readonly code: KioskErrorCode,
@@ -42,5 +46,10 @@ export class KioskError extends Error {
 
   toPayload(): KioskErrorPayload {
     return { code: this.code, message: this.message, action: this.action };
+  }
+
+  /** The renderer's side of the boundary: an error envelope becomes this same type again. */
+  static fromPayload(payload: KioskErrorPayload): KioskError {
+    return new KioskError(payload.code, payload.message, payload.action);
   }
 }

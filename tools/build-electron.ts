@@ -19,5 +19,9 @@ const common = {
 };
 
 await build({ ...common, entryPoints: { main: path.join(root, 'main/electron/main.ts') }, outdir });
-await build({ ...common, entryPoints: { preload: path.join(root, 'main/electron/preload.ts') }, outdir });
+await build({
+  ...common,
+  entryPoints: { preload: path.join(root, 'main/electron/preload/preload.ts') },
+  outdir,
+});
 console.log(`electron: main.cjs and preload.cjs built in ${path.relative(root, outdir)}`);

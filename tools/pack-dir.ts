@@ -32,7 +32,11 @@ async function standInElectronDist(): Promise<string> {
   );
   await chmod(path.join(dist, 'electron'), 0o755);
   await writeFile(path.join(dist, 'LICENSE'), 'stand-in\n');
-  await writeFile(path.join(dist, 'version'), '41.7.1\n');
+  // electron-builder reads the version from here; the stand-in claims the version package.json pins.
+  const electronPackage = JSON.parse(
+    await readFile(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+  ) as { version: string };
+  await writeFile(path.join(dist, 'version'), `${electronPackage.version}\n`);
   return dist;
 }
 

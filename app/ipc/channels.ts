@@ -122,7 +122,16 @@ export const envelopeSchema = z.discriminatedUnion('ok', [
 ]);
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof kioskErrorSchema> };
 
-/** window.kiosk: one async function per channel plus the event subscription. */
+/**
+ * window.kiosk as the host provides it (Electron's preload, or the dev host's HTTP bridge): one function per
+ * channel that resolves to the envelope as it came from main — plain data, never a thrown Error — and an event
+ * subscription that hands over each event as sent. The renderer validates both (renderer/bridge/kiosk-api.ts).
+ */
+export type KioskBridge = { [M in MethodName]: (request: RequestOf<M>) => Promise<unknown> } & {
+  onEvent(listener: (event: unknown) => void): () => void;
+};
+
+/** What the screens use: one async function per channel (a KioskError when main says no) plus events. */
 export type KioskApi = { [M in MethodName]: (request: RequestOf<M>) => Promise<ResponseOf<M>> } & {
   onEvent(listener: (event: KioskEvent) => void): () => void;
 };

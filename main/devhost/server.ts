@@ -3,26 +3,23 @@
 // Electron"). It listens on 127.0.0.1 only, every API call needs the per-run bearer token, and a browser
 // request from any other origin is refused, so another page open on this machine cannot drive the kiosk.
 //
-//   GET  /, /<file>       the renderer (SECURITY_HEADERS on every response, no listing, no traversal)
-//   POST /api/<channel>   JSON body (bytes as {"$bytes": base64}) → handler → 200 + envelope
+//   GET  /, /<file>       the renderer, through the responder the Electron app:// protocol uses too
+//   POST /api/<channel>   JSON body (bytes as {"$bytes": base64}) → the shared IPC dispatch → 200 + envelope
 //   GET  /api/events      Server-Sent Events: a `health` event first, then every KioskEvent
 //
 // Request bodies hold selfies: they are never logged, nor quoted in an error.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pipeline } from 'node:stream/promises';
 import type { KioskErrorCode } from '../../app/errors';
 import { channels, type ChannelName } from '../../app/ipc/channels';
 import { decodeBytes, encodeBytes } from '../../app/ipc/json-bytes';
 import type { KioskEvent } from '../../app/queue';
 import { SECURITY_HEADERS } from '../content-security-policy';
-import type { Handler } from '../handlers';
+import { createDispatch, isKnownChannel, type Dispatch } from '../hosting/ipc-dispatch';
+import { createRendererAssets, type AssetResponder } from '../hosting/renderer-assets';
 import type { KioskCore } from '../kiosk-core';
 import type { Logger } from '../log';
-import { contentTypeOf, resolveStaticFile } from './static-files';
 
 export const DEV_HOST_ADDRESS = '127.0.0.1';
 export const API_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -56,7 +53,10 @@ export interface RunningDevHost {
 
 interface Context {
   readonly core: DevHostOptions['core'];
-  readonly root: string;
+  readonly staticDir: string;
+  /** Both made once listening, when the origin (with its port) is known. */
+  assets: Promise<AssetResponder> | null;
+  dispatch: Dispatch | null;
   readonly tokenDigest: Buffer;
   readonly log: Logger;
   readonly heartbeatMs: number;
@@ -69,7 +69,9 @@ export async function startDevHost(options: DevHostOptions): Promise<RunningDevH
   if (options.token.length < 16) throw new Error('The dev host token must be at least 16 characters.');
   const context: Context = {
     core: options.core,
-    root: await realpath(options.staticDir),
+    staticDir: options.staticDir,
+    assets: null,
+    dispatch: null,
     tokenDigest: digest(options.token),
     log: options.log,
     heartbeatMs: options.heartbeatMs ?? EVENT_HEARTBEAT_MS,
@@ -89,6 +91,19 @@ export async function startDevHost(options: DevHostOptions): Promise<RunningDevH
   await listen(server, options.port);
   const { port } = server.address() as AddressInfo;
   context.port = port;
+  context.assets = createRendererAssets({ folder: options.staticDir, origin: ownOrigin(context) });
+  // The token and Origin checks in serveApi decide who the caller is; a call that passed them is the page.
+  context.dispatch = createDispatch({
+    handlers: options.core.handlers,
+    isTrustedSender: (url) => url === `${ownOrigin(context)}/`,
+    log: options.log,
+  });
+  try {
+    await context.assets;
+  } catch (error) {
+    await closeServer(server, context);
+    throw error;
+  }
   let closing: Promise<void> | null = null;
   return {
     url: `http://${DEV_HOST_ADDRESS}:${port}/`,
@@ -142,29 +157,20 @@ async function serveStatic(
   res: ServerResponse,
   rawPath: string,
 ): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('Allow', 'GET, HEAD');
-    return sendText(res, 405, 'Method not allowed');
-  }
-  const found = await resolveStaticFile(context.root, rawPath);
-  if (!found) return sendText(res, 404, 'Not found');
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': contentTypeOf(found.file),
-    'Content-Length': String(found.size),
-    // index.html names the hashed bundles of the current build: never keep an old one.
-    'Cache-Control': found.isIndex ? 'no-store' : 'no-cache',
-  });
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
+  const assets = await context.assets;
+  let request: Request | null = null;
   try {
-    await pipeline(createReadStream(found.file), res);
+    // The raw path on our own origin: a URL parser may only tidy it (dot segments), never move it elsewhere.
+    if (assets && rawPath.startsWith('/'))
+      request = new Request(`${ownOrigin(context)}${rawPath}`, { method: req.method ?? 'GET' });
   } catch {
-    // The client went away, or the file vanished mid-build: nothing more can be said on this response.
-    res.destroy();
+    // A method the Fetch standard forbids (CONNECT, TRACE) or a path no URL can hold.
+    return sendText(res, req.method === 'GET' || req.method === 'HEAD' ? 404 : 405, 'Not served');
   }
+  if (!assets || !request) return sendText(res, 404, 'Not found');
+  const response = await assets(request);
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
 }
 
 // ---- API ---------------------------------------------------------------------------------------------------
@@ -202,8 +208,7 @@ async function serveApi(
     return openEventStream(context, req, res);
   }
   const channel = rawPath.slice(API_PREFIX.length);
-  const handler = handlerFor(context, channel);
-  if (!handler) {
+  if (!context.dispatch || !isKnownChannel(context.core.handlers, channel)) {
     refuse(context, req, rawPath, 404, 'unknown_channel');
     return sendError(res, 404, 'not_found', 'There is no such kiosk call.', 'Reload the kiosk.');
   }
@@ -239,15 +244,8 @@ async function serveApi(
     refuse(context, req, rawPath, 400, 'malformed_json');
     return sendError(res, 400, 'invalid_request', 'The request body is not valid JSON.', 'Reload the kiosk.');
   }
-  const envelope = await handler(request);
+  const envelope = await context.dispatch(channel, request, { url: `${ownOrigin(context)}/` });
   sendJson(res, 200, encodeBytes(envelope));
-}
-
-function handlerFor(context: Context, channel: string): Handler | undefined {
-  // Own properties only: `constructor` or `__proto__` must not reach Object.prototype.
-  if (!/^[A-Za-z]+\.[A-Za-z]+$/.test(channel) || !Object.hasOwn(context.core.handlers, channel))
-    return undefined;
-  return context.core.handlers[channel as ChannelName];
 }
 
 function authorised(context: Context, header: string | undefined): boolean {

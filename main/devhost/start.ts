@@ -12,7 +12,7 @@ import { openConfIndexFile } from '../outbox/conf-index-file';
 import { DevKeyFileVault } from '../secure/dev-key-file-vault';
 import { openConfSettingsFile } from '../settings/conf-settings-file';
 import { startDevHost } from './server';
-import { INDEX_FILE } from './static-files';
+import { INDEX_FILE } from '../hosting/static-files';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const DEFAULT_PORT = 5180;

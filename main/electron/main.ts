@@ -4,7 +4,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, session, type WebContents } from 'electron';
 import Store from 'electron-store';
 import { EVENT_CHANNEL } from '../../app/ipc/channels';
-import { KioskError } from '../../app/errors';
+import { createDispatch } from '../hosting/ipc-dispatch';
 import { startKioskCore, type KioskCore } from '../kiosk-core';
 import { INDEX_FILE_NAME } from '../outbox/job-index';
 import { SETTINGS_FILE_NAME } from '../settings/settings-store';
@@ -51,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const scrubber = new LogScrubber();
-  const log = createElectronLogger(scrubber);
+  const log = createElectronLogger(scrubber, app.getPath('logs'));
   let window: BrowserWindow | null = null;
 
   const core: KioskCore = await startKioskCore({
@@ -86,19 +86,16 @@ async function start(): Promise<void> {
   });
   scrubber.register(await core.vault.get('smileid.apiKey'));
 
-  // One loop over the handler table: every channel, the same validation, the same sender check.
-  for (const [channel, handler] of Object.entries(core.handlers)) {
-    ipcMain.handle(channel, (event, request: unknown) => {
-      if (!isTrustedSender(event.senderFrame?.url)) {
-        log.warn('ipc_untrusted_sender', { channel });
-        return { ok: false, error: new KioskError('unauthorized', 'Not allowed.').toPayload() };
-      }
-      return handler(request);
-    });
+  // Every channel through the dispatch the dev host uses too: the same lookup, sender check and envelopes.
+  const dispatch = createDispatch({ handlers: core.handlers, isTrustedSender, log });
+  for (const channel of Object.keys(core.handlers)) {
+    ipcMain.handle(channel, (event, request: unknown) =>
+      dispatch(channel, request, { url: event.senderFrame?.url }),
+    );
   }
   core.onEvent((event) => window?.webContents.send(EVENT_CHANNEL, event));
 
-  serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
+  await serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
   applySessionPolicy(log);
   const settings = core.settings.get();
   app.setLoginItemSettings({ openAtLogin: settings.autoStartAtLogin });

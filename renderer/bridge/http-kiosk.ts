@@ -1,18 +1,18 @@
 // window.kiosk over the dev host's loopback HTTP API (main/devhost/server.ts), for when the renderer runs in a
-// plain browser instead of Electron. One function per method of the app/ channel map, built from the map, so
-// a new channel needs no change here. Calls POST JSON (bytes as {"$bytes": base64}) with the bearer token;
-// events come from a Server-Sent Events stream read with fetch, because EventSource cannot send a header.
-import type { z } from 'zod';
+// plain browser instead of Electron. Like Electron's preload it is a KioskBridge: one function per method of the
+// app/ channel map, each resolving to main's envelope (an HTTP failure becomes an error envelope too), so
+// renderer/bridge/kiosk-api.ts turns both hosts' answers into values and KioskErrors the same way. Calls POST
+// JSON (bytes as {"$bytes": base64}) with the bearer token; events come from a Server-Sent Events stream read
+// with fetch, because EventSource cannot send a header.
+import type { KioskErrorPayload } from '../../app/errors';
 import {
   channels,
   envelopeSchema,
   METHOD_NAMES,
-  type KioskApi,
+  type KioskBridge,
   type MethodName,
 } from '../../app/ipc/channels';
 import { decodeBytes, encodeBytes } from '../../app/ipc/json-bytes';
-import { kioskEventSchema, type KioskEvent } from '../../app/queue';
-import { KioskCallError } from './kiosk-call-error';
 
 export interface HttpKioskOptions {
   /** The dev host's origin, e.g. http://127.0.0.1:5180. Default '': same origin as the page. */
@@ -33,24 +33,22 @@ const MAX_PENDING_TEXT = 16 * 1024 * 1024;
 
 type Call = (request: unknown) => Promise<unknown>;
 
-export function createHttpKiosk(options: HttpKioskOptions): KioskApi {
+export function createHttpKiosk(options: HttpKioskOptions): KioskBridge {
   const base = (options.baseUrl ?? '').replace(/\/+$/, '');
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const authorization = `Bearer ${options.token}`;
   const delays = options.reconnectDelaysMs?.length ? options.reconnectDelaysMs : DEFAULT_RECONNECT_DELAYS_MS;
 
   async function call(method: MethodName, request: unknown): Promise<unknown> {
-    const { channel } = channels[method];
-    const responseSchema: z.ZodType = channels[method].response;
     let response: Response;
     try {
-      response = await fetchImpl(`${base}/api/${channel}`, {
+      response = await fetchImpl(`${base}/api/${channels[method].channel}`, {
         method: 'POST',
         headers: { Authorization: authorization, 'Content-Type': 'application/json' },
         body: JSON.stringify(encodeBytes(request)),
       });
     } catch {
-      throw unreachable();
+      return failure(unreachable());
     }
     let json: unknown;
     try {
@@ -59,27 +57,18 @@ export function createHttpKiosk(options: HttpKioskOptions): KioskApi {
       json = undefined;
     }
     const envelope = envelopeSchema.safeParse(json);
-    if (!envelope.success) throw httpFailure(response.status);
-    if (!envelope.data.ok) throw KioskCallError.fromPayload(envelope.data.error);
-    if (!response.ok) throw httpFailure(response.status);
-    const value = responseSchema.safeParse(decodeBytes(envelope.data.value));
-    if (!value.success) {
-      throw new KioskCallError(
-        'internal',
-        `The kiosk service answered ${method} with something this page does not understand.`,
-        'Reload the kiosk: the page and the dev host may come from different builds.',
-      );
-    }
-    return value.data;
+    if (!envelope.success) return failure(httpFailure(response.status));
+    if (envelope.data.ok && !response.ok) return failure(httpFailure(response.status));
+    return envelope.data.ok ? { ok: true, value: decodeBytes(envelope.data.value) } : envelope.data;
   }
 
-  function onEvent(listener: (event: KioskEvent) => void): () => void {
+  function onEvent(listener: (event: unknown) => void): () => void {
     const stop = new AbortController();
     void streamEvents(stop.signal, listener);
     return () => stop.abort();
   }
 
-  async function streamEvents(stop: AbortSignal, listener: (event: KioskEvent) => void): Promise<void> {
+  async function streamEvents(stop: AbortSignal, listener: (event: unknown) => void): Promise<void> {
     let failures = 0;
     while (!stop.aborted) {
       const delivered = await readStreamOnce(stop, (data) => deliver(data, listener));
@@ -133,21 +122,19 @@ export function createHttpKiosk(options: HttpKioskOptions): KioskApi {
 
   const methods: Record<string, Call> = {};
   for (const method of METHOD_NAMES) methods[method] = (request) => call(method, request);
-  // Each entry calls its own channel and returns that channel's validated response, which is what KioskApi says.
-  return Object.freeze({ ...methods, onEvent }) as unknown as KioskApi;
+  // Each entry posts to its own channel and resolves to an envelope, which is what KioskBridge says.
+  return Object.freeze({ ...methods, onEvent }) as unknown as KioskBridge;
 }
 
-function deliver(data: string, listener: (event: KioskEvent) => void): boolean {
+function deliver(data: string, listener: (event: unknown) => void): boolean {
   let json: unknown;
   try {
     json = JSON.parse(data);
   } catch {
     return false;
   }
-  const event = kioskEventSchema.safeParse(decodeBytes(json));
-  if (!event.success) return false;
   try {
-    listener(event.data);
+    listener(decodeBytes(json));
   } catch (error) {
     // A broken listener must not end the stream for everyone; surface it where a developer will see it.
     setTimeout(() => {
@@ -197,25 +184,29 @@ function sleep(ms: number, stop: AbortSignal): Promise<void> {
   });
 }
 
-function unreachable(): KioskCallError {
-  return new KioskCallError(
-    'internal',
-    'The kiosk service cannot be reached.',
-    'Check that npm run start:web is still running, then reload the kiosk.',
-  );
+function failure(error: KioskErrorPayload): { ok: false; error: KioskErrorPayload } {
+  return { ok: false, error };
 }
 
-function httpFailure(status: number): KioskCallError {
+function unreachable(): KioskErrorPayload {
+  return {
+    code: 'internal',
+    message: 'The kiosk service cannot be reached.',
+    action: 'Check that npm run start:web is still running, then reload the kiosk.',
+  };
+}
+
+function httpFailure(status: number): KioskErrorPayload {
   if (status === 401) {
-    return new KioskCallError(
-      'unauthorized',
-      'The kiosk service refused the access token (it changes each time npm run start:web starts).',
-      'Open the address printed by npm run start:web.',
-    );
+    return {
+      code: 'unauthorized',
+      message: 'The kiosk service refused the access token (it changes each time npm run start:web starts).',
+      action: 'Open the address printed by npm run start:web.',
+    };
   }
-  return new KioskCallError(
-    'internal',
-    `The kiosk service answered with HTTP ${status}.`,
-    'Reload the kiosk; if it repeats, restart npm run start:web.',
-  );
+  return {
+    code: 'internal',
+    message: `The kiosk service answered with HTTP ${status}.`,
+    action: 'Reload the kiosk; if it repeats, restart npm run start:web.',
+  };
 }

@@ -1,15 +1,17 @@
-// Gives the renderer its window.kiosk: Electron's preload has already set it; in a plain browser (the dev
-// host, e2e tests) it is the HTTP bridge, authorised by the token in the address npm run start:web prints.
+// Gives the renderer its kiosk API. window.kiosk is the host's bridge: Electron's preload has already set it; in
+// a plain browser (the dev host, e2e tests) it is the HTTP bridge, authorised by the token in the address npm run
+// start:web prints. Either way the screens get the same API over it (kiosk-api.ts).
 // The token moves from the address bar to sessionStorage at once, so it is not left in history or in a
 // screenshot of the URL, and a reload of the same tab still works.
+import { KioskError } from '../../app/errors';
 import type { KioskApi } from '../../app/ipc/channels';
 import { createHttpKiosk } from './http-kiosk';
-import { KioskCallError } from './kiosk-call-error';
+import { kioskApiFromBridge } from './kiosk-api';
 
 export const TOKEN_STORAGE_KEY = 'kiosk.devhost.token';
 
 export function installKiosk(): KioskApi {
-  if (window.kiosk) return window.kiosk;
+  if (window.kiosk) return kioskApiFromBridge(window.kiosk);
   const fromHash = tokenFromHash(window.location.hash);
   if (fromHash !== null) {
     remember(fromHash);
@@ -17,15 +19,15 @@ export function installKiosk(): KioskApi {
   }
   const token = fromHash ?? recall();
   if (token === null) {
-    throw new KioskCallError(
+    throw new KioskError(
       'unauthorized',
       'Open the address printed by npm run start:web (it carries the access token).',
       'Run npm run start:web and open the address it prints.',
     );
   }
-  const kiosk = createHttpKiosk({ token });
-  window.kiosk = kiosk;
-  return kiosk;
+  const bridge = createHttpKiosk({ token });
+  window.kiosk = bridge;
+  return kioskApiFromBridge(bridge);
 }
 
 function tokenFromHash(hash: string): string | null {

@@ -1,9 +1,10 @@
-// window.kiosk: set by the Electron preload (contextBridge) or, in a plain browser, by installKiosk().
-import type { KioskApi } from '../../app/ipc/channels';
+// window.kiosk: the host's bridge (envelopes), set by the Electron preload (contextBridge) or, in a plain
+// browser, by installKiosk(). Screens use the API kiosk-api.ts builds over it, never this directly.
+import type { KioskBridge } from '../../app/ipc/channels';
 
 declare global {
   interface Window {
-    kiosk?: KioskApi;
+    kiosk?: KioskBridge;
   }
 }
 

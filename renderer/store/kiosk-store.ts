@@ -3,7 +3,7 @@
 // and is dropped by `resetFlow` (home, idle timeout).
 import { create } from 'zustand';
 import type { KioskApi } from '../../app/ipc/channels';
-import type { KioskErrorPayload } from '../../app/errors';
+import { KioskError, type KioskErrorPayload } from '../../app/errors';
 import type { HealthStatus, JobSummary, KioskEvent } from '../../app/queue';
 import type { PublicSettings } from '../../app/settings';
 
@@ -81,16 +81,15 @@ export function kiosk(): KioskApi {
   return api;
 }
 
+/** What a screen shows for a failed call: main's code and action, or a plain "unexpected" for a bug here. */
 export function asKioskError(error: unknown): KioskErrorPayload {
-  if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
-    const { code, message, action } = error as {
-      code: KioskErrorPayload['code'];
-      message: string;
-      action?: string;
-    };
-    return { code, message, action: action ?? '' };
-  }
-  return { code: 'internal', message: String(error), action: '' };
+  if (error instanceof KioskError) return error.toPayload();
+  console.error(error);
+  return {
+    code: 'internal',
+    message: 'The kiosk hit an unexpected problem.',
+    action: 'Go back to the start and try again; if it repeats, restart the kiosk.',
+  };
 }
 
 export async function connect(api: KioskApi): Promise<void> {

@@ -18,8 +18,15 @@ import {
   type RunningDevHostFromEnv,
 } from '../../main/devhost/start';
 import { startSimulator, type RunningSimulator } from '../../main/smileid/simulator/server';
-import { createHttpKiosk, sseParser } from '../../renderer/bridge/http-kiosk';
-import { KioskCallError } from '../../renderer/bridge/kiosk-call-error';
+import { KioskError } from '../../app/errors';
+import type { KioskApi } from '../../app/ipc/channels';
+import { createHttpKiosk as createHttpBridge, sseParser } from '../../renderer/bridge/http-kiosk';
+import { kioskApiFromBridge } from '../../renderer/bridge/kiosk-api';
+
+/** The screens' API over the HTTP bridge: what installKiosk() gives the renderer in a browser. */
+function createHttpKiosk(options: Parameters<typeof createHttpBridge>[0]): KioskApi {
+  return kioskApiFromBridge(createHttpBridge(options));
+}
 import {
   APP_JS,
   INDEX_HTML,
@@ -274,7 +281,7 @@ describe('dev host: event stream', () => {
 });
 
 describe('renderer HTTP bridge (createHttpKiosk) against the dev host', () => {
-  it('calls every kind of method, with bytes, and throws KioskCallError for error envelopes', async () => {
+  it('calls every kind of method, with bytes, and throws KioskError for error envelopes', async () => {
     const kiosk = createHttpKiosk({ baseUrl: d.origin, token: d.token });
     const health = await kiosk.getHealth({});
     expect(health.training).toBe(true);
@@ -287,9 +294,9 @@ describe('renderer HTTP bridge (createHttpKiosk) against the dev host', () => {
     expect((await kiosk.checkUserId({ userId: 'BRIDGE-1' })).duplicate).not.toBeNull();
 
     const failure = await kiosk.submitEnrollment(submission('ab')).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(KioskCallError);
-    expect(failure).toMatchObject({ code: 'invalid_user_id', name: 'KioskCallError' });
-    expect((failure as KioskCallError).action).not.toBe('');
+    expect(failure).toBeInstanceOf(KioskError);
+    expect(failure).toMatchObject({ code: 'invalid_user_id', name: 'KioskError' });
+    expect((failure as KioskError).action).not.toBe('');
   });
 
   it('reports a wrong token as unauthorized and an unreachable host as internal', async () => {
@@ -297,7 +304,7 @@ describe('renderer HTTP bridge (createHttpKiosk) against the dev host', () => {
     await expect(wrong.getHealth({})).rejects.toMatchObject({ code: 'unauthorized' });
     const gone = createHttpKiosk({ baseUrl: 'http://127.0.0.1:1', token: d.token });
     const error = await gone.getHealth({}).catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(KioskCallError);
+    expect(error).toBeInstanceOf(KioskError);
     expect(error).toMatchObject({ code: 'internal' });
   });
 

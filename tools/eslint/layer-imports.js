@@ -11,15 +11,18 @@ function layerOf(absoluteFile) {
   return layers.find((layer) => relative.startsWith(layer.folder));
 }
 
+const matches = (specifier) => (name) => specifier === name || specifier.startsWith(`${name}/`);
+
 function isForbiddenPackage(layer, specifier) {
-  return layer.forbiddenPackages.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+  if (layer.allowedPackages && !layer.allowedPackages.some(matches(specifier))) return true;
+  return layer.forbiddenPackages.some(matches(specifier));
 }
 
 export const layerImportsRule = {
   meta: {
     type: 'problem',
     docs: {
-      description: 'Enforce the app/ ← main/ ← main/electron/ and app/ ← renderer/ layering of design.md',
+      description: 'Enforce the layering of docs/architecture.md (tools/eslint/layers.js)',
     },
     schema: [],
     messages: {

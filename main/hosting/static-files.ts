@@ -1,8 +1,13 @@
-// DEV AND TEST ONLY. Maps a request path to a file inside the built renderer folder, or to nothing. A path that
-// could leave the folder (`..`, encoded dots or separators, a symlink pointing out) resolves to nothing, so the
-// server answers 404 exactly as for a file that does not exist. No directory is ever listed.
-import { realpath, stat } from 'node:fs/promises';
+// Maps a request path to a file inside the built renderer folder, or to nothing. A path that could leave the
+// folder (`..`, encoded dots or separators, a symlink pointing out) resolves to nothing, so both hosts answer
+// 404 exactly as for a file that does not exist. No directory is ever listed.
+//
+// The callback-style fs functions are used on purpose: in the packaged app the folder is inside app.asar, and
+// Electron's asar support has always covered fs.realpath/stat/readFile; they are looked up at call time, after
+// Electron has patched the fs module.
+import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 export const INDEX_FILE = 'index.html';
 
@@ -41,6 +46,13 @@ export interface StaticFile {
 
 // Percent-encoded '.', '/', '\' and NUL: a browser never needs them in our asset names, an attacker does.
 const SUSPICIOUS_ENCODING = /%(2e|2f|5c|00)/i;
+
+const realpath = (file: string): Promise<string> => promisify(fs.realpath)(file);
+const stat = (file: string): Promise<fs.Stats> => promisify(fs.stat)(file);
+export const readStaticFile = (file: string): Promise<Buffer> => promisify(fs.readFile)(file);
+
+/** The real path of the folder a responder serves (symlinks resolved once, at start). */
+export const realFolder = (folder: string): Promise<string> => realpath(folder);
 
 /**
  * `root` must already be a real path (no symlinks). `rawPath` is the request target without its query: the
