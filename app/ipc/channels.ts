@@ -3,6 +3,7 @@
 // HTTP bridge expose it; nothing else crosses the process boundary.
 import { z } from 'zod';
 import { kioskErrorSchema } from '../errors';
+import { CHANNEL_NAMES, EVENT_CHANNEL } from './channel-names';
 import { JOB_STATES } from '../job-states';
 import { healthSchema, jobSummarySchema, type KioskEvent } from '../queue';
 import { publicSettingsSchema, settingsPatchSchema } from '../settings';
@@ -26,7 +27,7 @@ const jobId = z.uuid();
 
 export const channels = {
   submitEnrollment: {
-    channel: 'enroll.submit',
+    channel: CHANNEL_NAMES.submitEnrollment,
     request: z.object({
       userId: z.string().min(1).max(200),
       consent: z.object({ given: z.literal(true), at: z.number().int().positive() }),
@@ -40,7 +41,7 @@ export const channels = {
     }),
   },
   checkUserId: {
-    channel: 'enroll.checkUserId',
+    channel: CHANNEL_NAMES.checkUserId,
     request: z.object({ userId: z.string().max(200) }),
     response: z.object({
       userId: z.string(),
@@ -50,54 +51,54 @@ export const channels = {
     }),
   },
   getQueue: {
-    channel: 'queue.snapshot',
+    channel: CHANNEL_NAMES.getQueue,
     request: z.object({}).strict(),
     response: z.object({ jobs: z.array(jobSummarySchema) }),
   },
   retryJob: {
-    channel: 'queue.retry',
+    channel: CHANNEL_NAMES.retryJob,
     request: z.object({ jobId }),
     response: jobSummarySchema,
   },
   discardJob: {
-    channel: 'queue.discard',
+    channel: CHANNEL_NAMES.discardJob,
     request: z.object({ jobId, pin }),
     response: z.object({ jobId: z.string() }),
   },
   sendNow: {
-    channel: 'queue.sendNow',
+    channel: CHANNEL_NAMES.sendNow,
     request: z.object({}).strict(),
     response: z.object({ woke: z.boolean() }),
   },
   getSettings: {
-    channel: 'settings.get',
+    channel: CHANNEL_NAMES.getSettings,
     request: z.object({}).strict(),
     response: publicSettingsSchema,
   },
   updateSettings: {
-    channel: 'settings.update',
+    channel: CHANNEL_NAMES.updateSettings,
     // `pin` is required once a PIN exists; `newPin` sets or changes it.
     request: z.object({ pin: pin.optional(), newPin: pin.optional(), patch: settingsPatchSchema }),
     response: publicSettingsSchema,
   },
   setApiKey: {
-    channel: 'settings.setApiKey',
+    channel: CHANNEL_NAMES.setApiKey,
     request: z.object({ pin: pin.optional(), apiKey: z.string().min(8).max(512) }),
     response: publicSettingsSchema,
   },
   verifyPin: {
-    channel: 'operator.verifyPin',
+    channel: CHANNEL_NAMES.verifyPin,
     request: z.object({ pin: z.string().max(64) }),
     response: z.object({ valid: z.boolean() }),
   },
   exitKiosk: {
-    channel: 'operator.exitKiosk',
+    channel: CHANNEL_NAMES.exitKiosk,
     request: z.object({ pin }),
     // false where there is no kiosk mode to leave (the dev host in a browser).
     response: z.object({ exited: z.boolean() }),
   },
   getHealth: {
-    channel: 'health.status',
+    channel: CHANNEL_NAMES.getHealth,
     request: z.object({}).strict(),
     response: healthSchema,
   },
@@ -112,8 +113,7 @@ export type ResponseOf<M extends MethodName> = z.output<Channels[M]['response']>
 
 export const METHOD_NAMES = Object.keys(channels) as MethodName[];
 
-/** The one event channel from main to the renderer. */
-export const EVENT_CHANNEL = 'kiosk.event';
+export { EVENT_CHANNEL };
 
 /** What crosses the boundary for every call: a value, or a typed error the UI can act on. */
 export const envelopeSchema = z.discriminatedUnion('ok', [

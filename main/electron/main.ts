@@ -94,6 +94,9 @@ async function start(): Promise<void> {
     );
   }
   core.onEvent((event) => window?.webContents.send(EVENT_CHANNEL, event));
+  // electron-store answers any renderer that asks on this channel with the data folder's path; the kiosk's
+  // renderer never needs it, so main serves exactly the channel map and nothing else.
+  ipcMain.removeAllListeners('electron-store-get-data');
 
   await serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
   applySessionPolicy(log);
@@ -104,7 +107,17 @@ async function start(): Promise<void> {
   window = createKioskWindow(core, log);
   watchNetwork(core);
   app.on('second-instance', () => window?.focus());
-  app.on('before-quit', () => void core.stop());
+  // Quit only after the core has finished or parked its in-flight sends and closed its files.
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (stopping) return;
+    stopping = true;
+    event.preventDefault();
+    core
+      .stop()
+      .catch((error: unknown) => log.error('core_stop_failed', { error: String(error) }))
+      .finally(() => app.exit(0));
+  });
 }
 
 function createKioskWindow(core: KioskCore, log: ReturnType<typeof createElectronLogger>): BrowserWindow {

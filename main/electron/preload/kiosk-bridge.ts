@@ -4,7 +4,8 @@
 // renderer turns envelopes into values or KioskErrors (renderer/bridge/kiosk-api.ts), as for the dev host.
 // Kept free of a runtime 'electron' import so tests can check the surface without Electron.
 import type { KioskErrorPayload } from '../../../app/errors';
-import { channels, METHOD_NAMES, type KioskBridge } from '../../../app/ipc/channels';
+import { CHANNEL_NAMES } from '../../../app/ipc/channel-names';
+import type { KioskBridge } from '../../../app/ipc/channels';
 
 export interface IpcLike {
   invoke(channel: string, request: unknown): Promise<unknown>;
@@ -23,8 +24,7 @@ const NO_ANSWER: { ok: false; error: KioskErrorPayload } = {
 
 export function buildKioskBridge(ipc: IpcLike, eventChannel: string): KioskBridge {
   const bridge: Record<string, unknown> = {};
-  for (const method of METHOD_NAMES) {
-    const { channel } = channels[method];
+  for (const [method, channel] of Object.entries(CHANNEL_NAMES)) {
     bridge[method] = (request: unknown) => ipc.invoke(channel, request).catch(() => NO_ANSWER);
   }
   bridge.onEvent = (listener: (event: unknown) => void) => {

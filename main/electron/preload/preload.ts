@@ -2,7 +2,7 @@
 // else — no ipcRenderer, no Node. A sandboxed preload may require only electron, events, timers and url; the
 // lint layer for this folder allows app/ and electron alone.
 import { contextBridge, ipcRenderer } from 'electron';
-import { EVENT_CHANNEL } from '../../../app/ipc/channels';
+import { EVENT_CHANNEL } from '../../../app/ipc/channel-names';
 import { buildKioskBridge } from './kiosk-bridge';
 
 contextBridge.exposeInMainWorld(

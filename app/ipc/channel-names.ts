@@ -1,0 +1,20 @@
+// Each window.kiosk method's IPC channel, as plain data with no dependency: the preload needs only these names
+// (it forwards envelopes and validates nothing), so it stays a few kilobytes instead of carrying zod. The
+// schemas for each channel are in channels.ts, which builds on this table.
+export const CHANNEL_NAMES = {
+  submitEnrollment: 'enroll.submit',
+  checkUserId: 'enroll.checkUserId',
+  getQueue: 'queue.snapshot',
+  retryJob: 'queue.retry',
+  discardJob: 'queue.discard',
+  sendNow: 'queue.sendNow',
+  getSettings: 'settings.get',
+  updateSettings: 'settings.update',
+  setApiKey: 'settings.setApiKey',
+  verifyPin: 'operator.verifyPin',
+  exitKiosk: 'operator.exitKiosk',
+  getHealth: 'health.status',
+} as const;
+
+/** The one event channel from main to the renderer. */
+export const EVENT_CHANNEL = 'kiosk.event';
