@@ -10,6 +10,8 @@ export type FailureKind =
   | 'upload_refused'
   | 'response_invalid'
   | 'response_signature_invalid'
+  | 'response_stale'
+  | 'response_not_this_job'
   | 'result_pending'
   | 'api_error';
 
@@ -48,6 +50,17 @@ export const FAILURE_KINDS: Readonly<Record<Exclude<FailureKind, 'api_error'>, E
     class: 'systemic',
     reason: 'Smile ID answers could not be verified: wrong API key, or the network alters answers.',
     action: 'A supervisor must check the API key and environment, and the network.',
+  },
+  response_stale: {
+    class: 'systemic',
+    reason:
+      'A Smile ID answer was too old or from the future: the kiosk clock is wrong, or answers are replayed.',
+    action: 'A supervisor must check the kiosk date and time, and the network.',
+  },
+  response_not_this_job: {
+    class: 'systemic',
+    reason: 'A Smile ID answer was about another enrollment: the network may alter answers.',
+    action: 'A supervisor must check the network and call support.',
   },
   result_pending: {
     class: 'transient',

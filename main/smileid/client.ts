@@ -6,7 +6,8 @@ import axios, { type AxiosInstance } from 'axios';
 import type { z } from 'zod';
 import { JOB_TYPE_SMART_SELFIE_ENROLLMENT } from '../../app/smileid/image-types';
 import { SmileIdError } from './errors';
-import { signRequest, verifySignature, type SignedTimestamp } from './signature';
+import { checkJobStatusAuthenticity } from './response-authenticity';
+import { signRequest, type SignedTimestamp } from './signature';
 import { toSmileIdError } from './transport-errors';
 import {
   jobStatusResponseSchema,
@@ -63,11 +64,16 @@ export interface JobIds {
 }
 
 export const UPLOAD_FILE_NAME = 'selfie.zip';
+/** How many of its own request timestamps the client remembers, to recognise an answer that echoes one. */
+const SENT_TIMESTAMPS_KEPT = 512;
 
 export class SmileIdClient {
   private readonly http: AxiosInstance;
   private readonly timeouts: SmileIdTimeouts;
   private readonly now: () => Date;
+  private readonly sentTimestamps = new Set<string>();
+  /** Server time minus local time from the last HTTP Date header (the freshness check's clock correction). */
+  private skewMs = 0;
 
   constructor(
     private readonly credentials: SmileIdCredentials,
@@ -76,9 +82,11 @@ export class SmileIdClient {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.now = options.now ?? (() => new Date());
     // Keep-alive: a drain sends hundreds of small requests to one host; a TLS handshake each would dominate.
+    // Certificates are always verified: set here, NODE_TLS_REJECT_UNAUTHORIZED=0 in the environment cannot
+    // turn verification off for these connections.
     this.http = axios.create({
       httpAgent: new http.Agent({ keepAlive: true }),
-      httpsAgent: new https.Agent({ keepAlive: true }),
+      httpsAgent: new https.Agent({ keepAlive: true, rejectUnauthorized: true }),
       proxy: false,
       maxRedirects: 0,
       maxBodyLength: Infinity,
@@ -99,9 +107,14 @@ export class SmileIdClient {
     };
   }
 
-  /** A fresh signature, e.g. for info.json's misc_information. */
+  /** A fresh signature, e.g. for info.json's misc_information. Remembered, so an echo of it is recognised. */
   sign(): SignedTimestamp {
-    return signRequest(this.credentials.apiKey, this.credentials.partnerId, this.now());
+    const signed = signRequest(this.credentials.apiKey, this.credentials.partnerId, this.now());
+    this.sentTimestamps.add(signed.timestamp);
+    if (this.sentTimestamps.size > SENT_TIMESTAMPS_KEPT) {
+      this.sentTimestamps.delete(this.sentTimestamps.values().next().value as string);
+    }
+    return signed;
   }
 
   /** The prep_upload body, signed now. Exposed so tests can compare it field by field with the official SDK. */
@@ -158,7 +171,10 @@ export class SmileIdClient {
     });
   }
 
-  /** One job_status call. The answer's signature is verified: an unverifiable answer is never a result. */
+  /**
+   * One job_status call. An answer is a result only if it is authentic, fresh and about this job
+   * (response-authenticity.ts); anything else is an error, never a result.
+   */
   async jobStatus(ids: JobIds): Promise<JobStatusResponse> {
     const { partnerId, apiKey } = this.credentials;
     const body = {
@@ -167,15 +183,22 @@ export class SmileIdClient {
       job_id: ids.jobId,
       image_links: false,
       history: false,
-      ...signRequest(apiKey, partnerId, this.now()),
+      ...this.sign(),
     };
     const response = await this.send('job_status', () =>
       this.http.post(`${this.credentials.apiUrl}/job_status`, body, { timeout: this.timeouts.jobStatusMs }),
     );
     const status = parseOrThrow(jobStatusResponseSchema, response.data, 'job_status');
-    if (!verifySignature(apiKey, partnerId, status.timestamp, status.signature)) {
-      throw new SmileIdError({ kind: 'response_signature_invalid', detail: `job_status for ${ids.jobId}` });
-    }
+    const problem = checkJobStatusAuthenticity(status, {
+      apiKey,
+      partnerId,
+      jobId: ids.jobId,
+      userId: ids.userId,
+      sentTimestamps: this.sentTimestamps,
+      now: this.now(),
+      skewMs: this.skewMs,
+    });
+    if (problem) throw new SmileIdError(problem);
     this.observeServerTime(status.timestamp);
     return status;
   }
@@ -184,15 +207,21 @@ export class SmileIdClient {
     try {
       const response = await call();
       const headers = response.headers as Record<string, unknown>;
-      if (typeof headers.date === 'string') this.observeServerTime(headers.date);
+      if (typeof headers.date === 'string') this.observeDateHeader(headers.date);
       return response;
     } catch (error) {
       const smileError = toSmileIdError(error, operation);
       if (axios.isAxiosError(error) && typeof error.response?.headers.date === 'string') {
-        this.observeServerTime(error.response.headers.date);
+        this.observeDateHeader(error.response.headers.date);
       }
       throw smileError;
     }
+  }
+
+  private observeDateHeader(value: string): void {
+    const serverTime = Date.parse(value);
+    if (!Number.isNaN(serverTime)) this.skewMs = serverTime - this.now().getTime();
+    this.observeServerTime(value);
   }
 
   private observeServerTime(value: string): void {

@@ -30,7 +30,10 @@ export function handleJobStatus(core: SimulatorCore, body: Buffer): Reply {
   if (!job || job.userId !== request.user_id) return smileError(400, '2213', 'job not found');
   job.jobStatusCalls += 1;
 
-  const timestamp = new Date(now).toISOString();
+  // A genuine answer never carries the request's own signed timestamp (the client refuses that as an echo),
+  // even when loopback answers within the same millisecond.
+  const answeredAt = new Date(now).toISOString();
+  const timestamp = answeredAt === request.timestamp ? new Date(now + 1).toISOString() : answeredAt;
   const signature = core.fires('tamperedSignature', 'job_status')
     ? computeSignature(`tampered:${core.apiKey}`, core.partnerId, timestamp)
     : computeSignature(core.apiKey, core.partnerId, timestamp);
