@@ -22,14 +22,18 @@ export interface TrainingBackend {
 
 export async function startTrainingBackend(): Promise<TrainingBackend> {
   const apiKey = randomBytes(24).toString('base64');
-  const simulator = await startSimulator({
-    port: 0,
-    partnerId: TRAINING_PARTNER_ID,
-    apiKey,
-    outcomes: [...TRAINING_OUTCOMES],
-    // A human review in training resolves after a minute, so the operator sees the whole life of a job.
-    provisionalResolveMs: 60_000,
-    processingDelayMs: 1_500,
-  });
+  const simulator = await startSimulator(
+    {
+      port: 0,
+      partnerId: TRAINING_PARTNER_ID,
+      apiKey,
+      outcomes: [...TRAINING_OUTCOMES],
+      // A human review in training resolves after a minute, so the operator sees the whole life of a job.
+      provisionalResolveMs: 60_000,
+      processingDelayMs: 1_500,
+    },
+    // Only the Smile ID API: no other process on the machine may list the jobs or change the outcomes.
+    { harnessRoutes: false },
+  );
   return { simulator, partnerId: TRAINING_PARTNER_ID, apiKey };
 }

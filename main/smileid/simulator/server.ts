@@ -42,11 +42,23 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+export interface SimulatorServing {
+  /**
+   * Serve /__simulator/health, jobs, control and reset (default true). The kiosk's training backend turns them
+   * off: any local process could otherwise read what was enrolled or change the outcomes.
+   */
+  readonly harnessRoutes?: boolean;
+}
+
+export async function startSimulator(
+  options: SimulatorOptions,
+  serving: SimulatorServing = {},
+): Promise<RunningSimulator> {
   const resolved = resolveOptions(options);
   const core = new SimulatorCore(resolved);
+  const harnessRoutes = serving.harnessRoutes ?? true;
   const server = createServer((req, res) => {
-    void serve(core, req, res);
+    void serve(core, req, res, harnessRoutes);
   });
   // A throttled upload may legitimately take longer than Node's default 5-minute request timeout.
   server.requestTimeout = 0;
@@ -83,7 +95,12 @@ function closeServer(server: Server, core: SimulatorCore): Promise<void> {
   });
 }
 
-async function serve(core: SimulatorCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(
+  core: SimulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  harnessRoutes: boolean,
+): Promise<void> {
   // A client that gives up mid-request must not crash the simulator; the awaits below see the failure.
   req.on('error', ignore);
   res.on('error', ignore);
@@ -96,7 +113,7 @@ async function serve(core: SimulatorCore, req: IncomingMessage, res: ServerRespo
     }
     const body = await readBody(req, null, API_BODY_LIMIT);
     const reply =
-      route.kind === 'control'
+      route.kind === 'control' && harnessRoutes
         ? handleControl(core, route.name, body)
         : jsonReply(404, { error: 'Not found' });
     await writeReply(res, reply, null);
