@@ -1,4 +1,4 @@
-// The life of one enrollment on the kiosk (design.md "Job states").
+// The life of one enrollment on the kiosk (docs/architecture.md "Job states").
 export const JOB_STATES = [
   'queued',
   'preparing',

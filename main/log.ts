@@ -1,5 +1,5 @@
 // Structured logging for main. Fields are primitives only, so an image or a key object cannot be logged by
-// accident; logs carry job_id and state, never images, names or keys (design.md "Security rules").
+// accident; logs carry job_id and state, never images, names or keys (docs/architecture.md "Security rules").
 export type LogFields = Readonly<Record<string, string | number | boolean | null | undefined>>;
 
 export interface Logger {

@@ -1,4 +1,4 @@
-// How the kiosk reacts to each Smile ID request error code (protocol §5.2). This is data on purpose:
+// How the kiosk reacts to each Smile ID request error code (docs/smileid-protocol.md §5.2). This is data on purpose:
 // correcting a code's class or wording must not need a code change.
 //   transient — retry the same job later with backoff;
 //   permanent — the job needs an operator (the reason says what to do);

@@ -1,4 +1,4 @@
-// Smile ID image_type_id values (protocol §3.2). File types travel as zip entries named by file_name;
+// Smile ID image_type_id values (docs/smileid-protocol.md §3.2). File types travel as zip entries named by file_name;
 // base64 types travel inside info.json. The kiosk sends only the file types, to keep JPEGs binary.
 export const IMAGE_TYPE = {
   selfieFile: 0,

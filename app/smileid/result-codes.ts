@@ -1,4 +1,4 @@
-// What a job_type 4 ResultCode means for the operator (protocol §5.1). Data, not if-chains: the public
+// What a job_type 4 ResultCode means for the operator (docs/smileid-protocol.md §5.1). Data, not if-chains: the public
 // table is partly inferred, so codes must be correctable here without touching code.
 
 export type EnrollmentOutcome = 'approved' | 'rejected' | 'provisional';

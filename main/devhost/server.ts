@@ -1,5 +1,5 @@
 // DEV AND TEST ONLY: never packaged. Serves the built renderer and the kiosk core's handler table over
-// loopback HTTP, so the real UI runs in a plain Chromium where Electron cannot (design.md "Why a core without
+// loopback HTTP, so the real UI runs in a plain Chromium where Electron cannot (docs/architecture.md "Why a core without
 // Electron"). It listens on 127.0.0.1 only, every API call needs the per-run bearer token, and a browser
 // request from any other origin is refused, so another page open on this machine cannot drive the kiosk.
 //

@@ -1,4 +1,4 @@
-// The job state machine of design.md, as a table of allowed moves. Every change of a job's state goes
+// The job state machine of docs/architecture.md "Job states", as a table of allowed moves. Every change of a job's state goes
 // through `transition`, so an impossible move is a loud bug, never a silently corrupted queue.
 import type { JobState } from '../../app/job-states';
 import type { JobRecord } from './job-record';

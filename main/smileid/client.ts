@@ -1,4 +1,4 @@
-// The Smile ID v1 REST client: prep_upload, the zip PUT and job_status (protocol §3). Each call signs at send
+// The Smile ID v1 REST client: prep_upload, the zip PUT and job_status (docs/smileid-protocol.md §3). Each call signs at send
 // time, has a timeout, validates the answer with zod and turns every failure into a classified SmileIdError.
 import http from 'node:http';
 import https from 'node:https';

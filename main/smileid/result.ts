@@ -1,5 +1,5 @@
 // Turns a complete job_status answer into what the kiosk shows and stores, using the result-code table in
-// app/ (protocol §5.1). Unknown codes fall back on job_success and Smile ID's own "final" markers.
+// app/ (docs/smileid-protocol.md §5.1). Unknown codes fall back on job_success and Smile ID's own "final" markers.
 import {
   FALLBACK_RESULTS,
   SMART_SELFIE_RESULT_CODES,

@@ -1,4 +1,4 @@
-// Smile ID request signature (protocol §2.1): base64(HMAC-SHA256(api_key, timestamp + partner_id + "sid_request")).
+// Smile ID request signature (docs/smileid-protocol.md §2.1): base64(HMAC-SHA256(api_key, timestamp + partner_id + "sid_request")).
 // The same scheme signs job_status responses, with the timestamp the server returns.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 

@@ -1,4 +1,4 @@
-// The zip PUT to Smile ID (protocol §3.2): info.json plus the JPEGs as binary entries (selfie type 0,
+// The zip PUT to Smile ID (docs/smileid-protocol.md §3.2): info.json plus the JPEGs as binary entries (selfie type 0,
 // liveness type 4). JPEGs are already compressed, so they are STOREd; only info.json is deflated. Sending
 // files instead of base64 inside info.json saves the 33 % that base64 adds (the official Node SDK's way).
 import JSZip from 'jszip';

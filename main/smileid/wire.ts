@@ -1,4 +1,4 @@
-// The Smile ID v1 wire format (protocol §3), as zod schemas shared by the client (to validate answers) and
+// The Smile ID v1 wire format (docs/smileid-protocol.md §3), as zod schemas shared by the client (to validate answers) and
 // the simulator (to validate requests as strictly as the real service).
 import { z } from 'zod';
 

@@ -22,7 +22,7 @@ export { CAMERA_PROBLEM_ADVICE, CameraError, type CameraProblem } from './camera
 export { FaceDetectorError } from './face-detector';
 export type { CapturePrompt } from './capture-sequence';
 
-/** Long sides of the stored images, as Smile ID's own clients produce them (protocol §6.2). */
+/** Long sides of the stored images, as Smile ID's own clients produce them (docs/smileid-protocol.md §6.2). */
 export const IMAGE_LONG_SIDES = { liveness: 320, selfie: 640 } as const;
 
 export interface CaptureResult {

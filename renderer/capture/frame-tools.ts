@@ -7,7 +7,7 @@ import { meanLumaOfRgba } from './luma';
 
 export type FrameSource = HTMLVideoElement | HTMLCanvasElement;
 
-/** Smile ID's Android and iOS clients encode at 80 / 0.8 (protocol §6.2): about 40–60 KB for a 640×480 selfie. */
+/** Smile ID's Android and iOS clients encode at 80 / 0.8 (docs/smileid-protocol.md §6.2): about 40–60 KB for a 640×480 selfie. */
 export const JPEG_QUALITY = 0.8;
 
 export function sourceSize(source: FrameSource): Size {

@@ -36,7 +36,7 @@ export interface GuidanceThresholds {
 }
 
 /**
- * Why these numbers (smileid-protocol.md §6.2 gives face *area* limits of Smile ID's own clients: Android
+ * Why these numbers (docs/smileid-protocol.md §6.2 gives face *area* limits of Smile ID's own clients: Android
  * 15–30 %, Android enhanced 10–30 %, iOS 12.5–25 % of the frame). Widths are of the tiny face detector's box,
  * measured on the astronaut fixture framed at known sizes in a 640×480 frame (inputSize 160, centre square):
  * - The box is about as tall, as a fraction of the frame height, as it is wide as a fraction of the width, so

@@ -83,7 +83,7 @@ describe('assessFrame', () => {
     expect(assessFrame(frame([face(0.4 * W)]))).toBe('ok');
   });
 
-  it('keeps its data consistent with Smile ID capture practice (protocol §6.2)', () => {
+  it('keeps its data consistent with Smile ID capture practice (docs/smileid-protocol.md §6.2)', () => {
     expect(T.minFaceWidth).toBeLessThan(T.maxFaceWidth);
     // Largest allowed face at the largest allowed offset still lies wholly inside the frame, horizontally.
     expect(T.maxCentreOffset + T.maxFaceWidth / 2).toBeLessThan(0.5);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeSignature, signRequest, verifySignature } from '../../main/smileid/signature';
 
-// The test vector of smileid-protocol.md §2.1.
+// The test vector of docs/smileid-protocol.md §2.1.
 const VECTOR = { partnerId: '085', apiKey: 'test-api-key', timestamp: '2026-01-01T00:00:00.000Z' };
 
 describe('Smile ID signature', () => {

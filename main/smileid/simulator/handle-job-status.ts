@@ -1,4 +1,4 @@
-// POST /v1/job_status (protocol §3.3): the signed answer the kiosk polls. The answer's signature uses the
+// POST /v1/job_status (docs/smileid-protocol.md §3.3): the signed answer the kiosk polls. The answer's signature uses the
 // same scheme as requests, over the timestamp it returns, so the client can prove the answer is genuine.
 import { computeSignature } from '../signature';
 import { jobStatusRequestSchema } from '../wire';
@@ -40,7 +40,7 @@ export function handleJobStatus(core: SimulatorCore, body: Buffer): Reply {
   const answer = { timestamp, signature, code: '2302', history: null, image_links: null };
 
   if (job.resultCode === null) {
-    // Before processing the result is free text, not an object (protocol §3.3).
+    // Before processing the result is free text, not an object (docs/smileid-protocol.md §3.3).
     const result = job.zipReceivedAt === null ? 'No zip uploaded' : 'Processing';
     return jsonReply(200, { ...answer, job_complete: false, job_success: false, result });
   }
@@ -63,13 +63,13 @@ function resultOf(job: SimJob, code: string): Record<string, unknown> {
     PartnerParams: stringParams(job.partnerParams),
     ConfidenceValue: '99.0',
     IsFinalResult: outcome === 'provisional' ? 'false' : 'true',
-    // 12xx codes are human judgements (protocol §5.1).
+    // 12xx codes are human judgements (docs/smileid-protocol.md §5.1).
     IsMachineResult: code.startsWith('12') ? 'false' : 'true',
     Actions: actionsFor(code),
   };
 }
 
-/** Results echo partner_params with every value as a string, and "" as "null" (protocol §3.1). */
+/** Results echo partner_params with every value as a string, and "" as "null" (docs/smileid-protocol.md §3.1). */
 function stringParams(params: Record<string, string | number>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(params).map(([key, value]) => [key, value === '' ? 'null' : String(value)]),

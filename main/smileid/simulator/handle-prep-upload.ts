@@ -1,4 +1,4 @@
-// POST /v1/upload ("prep upload", protocol §3.1 and §7): registers a job and hands out a presigned URL.
+// POST /v1/upload ("prep upload", docs/smileid-protocol.md §3.1 and §7): registers a job and hands out a presigned URL.
 // The order of checks follows the real service as far as it is known: shape, then auth, then job rules.
 import { JOB_TYPE_SMART_SELFIE_ENROLLMENT } from '../../../app/smileid/image-types';
 import { prepUploadRequestSchema } from '../wire';

@@ -1,4 +1,4 @@
-// PUT <upload_url>: the simulator's stand-in for the presigned S3 upload (protocol §3.2). It answers like
+// PUT <upload_url>: the simulator's stand-in for the presigned S3 upload (docs/smileid-protocol.md §3.2). It answers like
 // S3 (403 with an XML error, or 200 with an empty body) and then processes the zip like Smile ID would.
 import type { SimulatorCore } from './core';
 import { emptyOk, s3Error } from './http-io';
@@ -28,7 +28,7 @@ export async function handleUploadPut(core: SimulatorCore, put: PutRequest): Pro
       'The request signature we calculated does not match the signature you provided.',
     );
   }
-  // The presigned URL signs Content-Type=application/zip, so anything else breaks the signature (§3.2).
+  // The presigned URL signs Content-Type=application/zip, so anything else breaks the signature (docs/smileid-protocol.md §3.2).
   if (put.contentType !== 'application/zip') {
     return s3Error(
       403,

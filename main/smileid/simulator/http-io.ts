@@ -14,7 +14,7 @@ export function jsonReply(status: number, value: unknown): Reply {
   return { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(value) };
 }
 
-/** Smile ID's error shape: `{"code":"22xx","error":"..."}` with a 4xx status (protocol §3.1). */
+/** Smile ID's error shape: `{"code":"22xx","error":"..."}` with a 4xx status (docs/smileid-protocol.md §3.1). */
 export function smileError(status: number, code: string, error: string): Reply {
   return jsonReply(status, { code, error });
 }

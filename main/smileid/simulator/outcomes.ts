@@ -5,7 +5,7 @@ import { SMART_SELFIE_RESULT_CODES } from '../../../app/smileid/result-codes';
 import type { EnrollmentOutcome } from '../../../app/smileid/result-codes';
 import type { SimulatorBehaviour } from './options';
 
-/** What a provisional job becomes when the simulated human review finishes (protocol §5.1). */
+/** What a provisional job becomes when the simulated human review finishes (docs/smileid-protocol.md §5.1). */
 export const HUMAN_REVIEW_PASS = '1240';
 
 export interface CodeMeaning {
@@ -30,7 +30,7 @@ export function meaningOf(code: string): CodeMeaning {
     : { outcome: 'rejected', text: `Result ${code}` };
 }
 
-/** The Actions block of a result, in the value vocabulary Smile ID uses (protocol §3.3). */
+/** The Actions block of a result, in the value vocabulary Smile ID uses (docs/smileid-protocol.md §3.3). */
 export function actionsFor(code: string): Record<string, string> {
   const { outcome } = meaningOf(code);
   const reviewed = code.startsWith('12');

@@ -1,5 +1,5 @@
 // Request checks shared by prep_upload and job_status, mapped to the codes the real service answers
-// (protocol §5.2): body or required field missing → 2213, a field of the wrong type → 2204, partner id,
+// (docs/smileid-protocol.md §5.2): body or required field missing → 2213, a field of the wrong type → 2204, partner id,
 // signature or timestamp wrong → 2205. Being strict here is the point: a client bug must fail locally.
 import type { z } from 'zod';
 import { verifySignature } from '../signature';

@@ -1,4 +1,4 @@
-// Presigned upload URLs, shaped like the S3 URLs Smile ID hands out (protocol §3.1, §7): the URL itself is
+// Presigned upload URLs, shaped like the S3 URLs Smile ID hands out (docs/smileid-protocol.md §3.1, §7): the URL itself is
 // the credential, it carries Expires=<epoch seconds>, and a Signature binds the path to that expiry so a
 // client cannot stretch or reuse it for another job.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';

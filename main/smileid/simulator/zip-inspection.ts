@@ -1,4 +1,4 @@
-// Opens an uploaded selfie.zip the way Smile ID's processing would (protocol §3.2) and says whether the
+// Opens an uploaded selfie.zip the way Smile ID's processing would (docs/smileid-protocol.md §3.2) and says whether the
 // job can even be judged. A broken package becomes a final rejection (0903 "zip corrupt"); unusable images
 // become 0001. Only the package is checked here: the face judgement itself is the configured outcome.
 import JSZip from 'jszip';
