@@ -23,6 +23,8 @@ describe('layer lint rule', () => {
     ['main/smileid/x.ts', "import { Outbox } from '../outbox/outbox';", 'main/outbox'],
     ['main/smileid/x.ts', "import { SettingsStore } from '../settings/settings-store';", 'main/settings'],
     ['main/settings/x.ts', "import { Outbox } from '../outbox/outbox';", 'main/outbox'],
+    ['main/smileid/x.ts', "import { startKioskCore } from '../kiosk-core';", 'main/composition'],
+    ['main/outbox/x.ts', "import { createHandlers } from '../handlers';", 'main/composition'],
     ['main/outbox/x.ts', "import { app } from 'electron';", 'electron'],
     ['main/x.ts', "import Store from 'electron-store';", 'electron-store'],
     ['renderer/x.ts', "import { createHandlers } from '../main/handlers';", 'main'],
@@ -39,7 +41,9 @@ describe('layer lint rule', () => {
     ['main/electron/preload/x.ts', "import { CHANNEL_NAMES } from '../../../app/ipc/channel-names';"],
     ['main/electron/x.ts', "import { app } from 'electron';"],
     ['main/outbox/x.ts', "import { SmileIdClient } from '../smileid/client';"],
-    ['main/x.ts', "import { Outbox } from './outbox/outbox';"],
+    ['main/kiosk-core.ts', "import { Outbox } from './outbox/outbox';"],
+    ['main/smileid/x.ts', "import { silentLogger } from '../log';"],
+    ['main/hosting/x.ts', "import type { HandlerTable } from '../handlers';"],
     ['renderer/x.ts', "import { channels } from '../app/ipc/channels';"],
   ])('allows in %s: %s', async (file, source) => {
     expect(await layerErrors(file, source)).toEqual([]);
