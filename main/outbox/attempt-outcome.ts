@@ -80,11 +80,11 @@ export function recordAfterError(
   }
   switch (error.errorClass) {
     case 'systemic':
-      // Not this job's fault: give its attempt back and pause the queue.
+      // Not this job's fault: the attempt is not counted (attempts are counted when one ends) and the queue pauses.
       return {
         record: transition(record, 'queued', now, {
           lastError,
-          attempts: Math.max(0, record.attempts - 1),
+          attempts: record.attempts,
           nextAttemptAt: now,
         }),
         effect: { kind: 'open_circuit', reason: error.reason, action: error.action },
@@ -96,11 +96,11 @@ export function recordAfterError(
       };
     case 'transient':
       if (error.kind === 'network' && !error.mayHaveLanded) {
-        // Nothing reached Smile ID: the link is down. Send as soon as it is back, no backoff, no attempt spent.
+        // Nothing reached Smile ID: the link is down. Send as soon as it is back, no backoff, no attempt counted.
         return {
           record: transition(record, 'queued', now, {
             lastError,
-            attempts: Math.max(0, record.attempts - 1),
+            attempts: record.attempts,
             nextAttemptAt: now,
           }),
           effect: { kind: 'offline' },
