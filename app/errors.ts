@@ -13,6 +13,12 @@ export const KIOSK_ERROR_CODES = [
   'pin_required',
   'pin_invalid',
   'pin_locked',
+  /** The operator session is missing, expired or was ended: the PIN must be entered again. */
+  'session_expired',
+  /** The session may only set a new PIN (an old short PIN, or the recovery code). */
+  'pin_change_required',
+  /** The PIN cannot be read (damaged or missing): recover with the recovery code or a provisioning file. */
+  'kiosk_locked',
   'not_found',
   'not_allowed',
   'not_configured',

@@ -1,6 +1,7 @@
 // The kiosk's settings as the operator edits them. Secrets are not here: the API key lives only in main's
 // vault and the PIN only as an scrypt hash; the renderer sees `apiKeySet` / `pinSet` instead.
 import { z } from 'zod';
+import { PIN_LOCK_REASONS, PIN_STATES } from './operator-session';
 import { DEFAULT_USER_ID_RULE, userIdRuleSchema } from './user-id';
 
 export const LANGUAGES = ['en', 'fr', 'sw', 'pt'] as const;
@@ -8,6 +9,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 export const ENVIRONMENTS = ['training', 'sandbox', 'production', 'custom'] as const;
 
+// The URL's shape only; whether the kiosk may use it (https, which hosts) is app/smileid/endpoint-policy.ts's
+// decision, made in main, where it knows whether this is a development run.
 const httpUrl = z.url({ protocol: /^https?$/ });
 
 export const offlineBudgetSchema = z.object({
@@ -38,6 +41,11 @@ export const settingsSchema = z.object({
   language: z.enum(LANGUAGES),
   idleTimeoutSeconds: z.number().int().min(15).max(3600),
   retentionDays: z.number().int().min(1).max(3650),
+  /**
+   * The photos of an enrollment without a final result (queued, needs attention, provisional) are deleted from
+   * the kiosk this many days after capture (main/outbox/image-expiry.ts): biometrics are never kept without limit.
+   */
+  maxImageAgeDays: z.number().int().min(1).max(365),
   offlineBudget: offlineBudgetSchema,
   duplicateGuard: z.enum(['warn', 'block']),
   /** Report clock skew beyond this; Smile ID refuses stale signatures. */
@@ -47,6 +55,25 @@ export const settingsSchema = z.object({
   autoStartAtLogin: z.boolean(),
   /** Linux without a keyring stores secrets with a hard-coded key ("basic_text"); refused unless this is on. */
   allowWeakSecretStorage: z.boolean(),
+  /**
+   * The kiosk page grows a little with every enrollment (native memory of the camera, detector and images, not
+   * only its JS heap), so it reloads itself to the home screen, while idle there, after this many enrollments.
+   */
+  recycleRendererAfterEnrollments: z.number().int().min(1).max(10_000),
+  /** ... or, after at least one enrollment, when its JS heap in use exceeds this many MB (where measurable). */
+  recycleRendererAboveHeapMb: z.number().int().min(32).max(4096),
+  /**
+   * https API hosts besides Smile ID's own (e.g. a bank's proxy) that environment "custom" may use
+   * (app/smileid/endpoint-policy.ts). Only a provisioning file can set this; the operator screens cannot.
+   */
+  allowedCustomApiHosts: z
+    .array(
+      z
+        .string()
+        .regex(/^[a-z0-9.-]{1,253}$/, 'a lower-case host name, without scheme or port')
+        .refine((host) => host.includes('.'), 'a full host name'),
+    )
+    .max(8),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -61,20 +88,35 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'en',
   idleTimeoutSeconds: 90,
   retentionDays: 30,
+  maxImageAgeDays: 30,
   offlineBudget: { maxOldestQueuedHours: 72, maxQueuedJobs: 5_000, minFreeDiskMb: 500 },
   duplicateGuard: 'warn',
   clockSkewToleranceSeconds: 120,
   windowedOperatorMode: false,
   autoStartAtLogin: true,
   allowWeakSecretStorage: false,
+  recycleRendererAfterEnrollments: 200,
+  recycleRendererAboveHeapMb: 256,
+  allowedCustomApiHosts: [],
 };
 
+/** A change of settings from a trusted source inside main (provisioning, migrations). */
 export const settingsPatchSchema = settingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
+/** A change the operator screens may ask for: everything but what only a provisioning file may set. */
+export const operatorSettingsPatchSchema = settingsPatchSchema.omit({ allowedCustomApiHosts: true }).strict();
+
 export const publicSettingsSchema = settingsSchema.extend({
   apiKeySet: z.boolean(),
+  /** pinState === 'set'. */
   pinSet: z.boolean(),
+  /** 'locked' fails closed: no operator call passes until a new PIN is set (recovery code or provisioning file). */
+  pinState: z.enum(PIN_STATES),
+  /** Why the kiosk is locked, or null. */
+  pinLockReason: z.enum(PIN_LOCK_REASONS).nullable(),
+  /** A supervisor recovery code exists (its hash; the code itself was shown once). */
+  recoveryCodeSet: z.boolean(),
   /** True once the kiosk can send: training mode, or a partner ID and API key for a real environment. */
   configured: z.boolean(),
 });

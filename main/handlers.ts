@@ -1,7 +1,10 @@
 // The one handler table: IPC channel → async (request) → envelope. Built from injected dependencies so the
 // Electron shell (ipcMain) and the dev host (loopback HTTP) serve exactly the same behaviour. Every request is
-// validated with its zod schema from app/ipc/channels.ts; every failure becomes a typed KioskError payload.
+// validated with its zod schema from app/ipc/channels.ts, then checked against its access rule
+// (app/ipc/channel-access.ts: which calls need an operator session) before the handler runs; every failure
+// becomes a typed KioskError payload.
 import type { z } from 'zod';
+import { CHANNEL_ACCESS } from '../app/ipc/channel-access';
 import {
   channels,
   type ChannelName,
@@ -12,10 +15,15 @@ import {
 } from '../app/ipc/channels';
 import { KioskError } from '../app/errors';
 import { checkUserId, normaliseUserId } from '../app/user-id';
+import type { Settings } from '../app/settings';
+import type { EndpointPolicy } from '../app/smileid/endpoint-policy';
 import type { Logger } from './log';
 import { checkEnrollmentImages } from './jpeg-validation';
 import type { Outbox } from './outbox/outbox';
 import type { SecretVault } from './secure/secret-vault';
+import { refuseUnsafeDestination, sendsElsewhere } from './settings/destination';
+import { authorize, type AccessContext } from './settings/operator-access';
+import type { OperatorSession, OperatorSessions } from './settings/operator-sessions';
 import type { SettingsStore } from './settings/settings-store';
 
 export interface HandlerDeps {
@@ -25,15 +33,31 @@ export interface HandlerDeps {
   >;
   readonly settings: Pick<
     SettingsStore,
-    'get' | 'update' | 'requirePin' | 'setPin' | 'verifyPin' | 'isPinSet' | 'publicView'
+    | 'get'
+    | 'update'
+    | 'setPin'
+    | 'verifyPin'
+    | 'verifyRecoveryCode'
+    | 'issueRecoveryCode'
+    | 'hasRecoveryCode'
+    | 'pinState'
+    | 'publicView'
   >;
-  readonly vault: Pick<SecretVault, 'get' | 'set'>;
+  /** The operator sessions (grants) this table hands out and checks. */
+  readonly sessions: OperatorSessions;
+  readonly vault: Pick<SecretVault, 'get' | 'set' | 'delete'>;
   readonly log: Logger;
   /** What only the host can do (the Electron shell leaves kiosk mode; the dev host has nothing to leave). */
   readonly shell?: { exitKiosk(): void };
+  /** Where the settings may send enrollments (development runs allow the loopback simulator). */
+  readonly endpointPolicy: (settings: Settings) => EndpointPolicy;
 }
 
-type Implementation = { [M in MethodName]: (request: ValidRequestOf<M>) => Promise<ResponseOf<M>> };
+/** `session`: what the call acts under, once its access rule passed (null: public, or first-run setup). */
+type Implementation = {
+  [M in MethodName]: (request: ValidRequestOf<M>, session: OperatorSession | null) => Promise<ResponseOf<M>>;
+};
+type Implement = (request: unknown, session: OperatorSession | null) => Promise<unknown>;
 
 export type Handler = (request: unknown) => Promise<Envelope<unknown>>;
 export type HandlerTable = Readonly<Record<ChannelName, Handler>>;
@@ -46,7 +70,8 @@ const USER_ID_PROBLEMS = {
 } as const;
 
 export function createHandlers(deps: HandlerDeps): HandlerTable {
-  const { outbox, settings, vault, log } = deps;
+  const { outbox, settings, vault, log, sessions } = deps;
+  const access: AccessContext = { pinState: () => settings.pinState(), sessions };
 
   const publicSettings = async () => settings.publicView((await vault.get('smileid.apiKey')) !== null);
 
@@ -107,7 +132,6 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
 
     async discardJob(request) {
-      await settings.requirePin(request.pin);
       await outbox.discard(request.jobId);
       log.info('operator_discarded_job', { jobId: request.jobId });
       return { jobId: request.jobId };
@@ -122,16 +146,19 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
 
     async updateSettings(request) {
-      await settings.requirePin(request.pin);
-      settings.update(request.patch);
-      if (request.newPin) await settings.setPin(request.newPin);
+      const before = settings.get();
+      refuseUnsafeDestination({ ...before, ...request.patch }, request.patch, deps.endpointPolicy(before));
+      const after = settings.update(request.patch);
+      if (sendsElsewhere(before, after) && (await vault.get('smileid.apiKey')) !== null) {
+        await vault.delete('smileid.apiKey');
+        log.info('api_key_cleared', { reason: 'destination_changed' });
+      }
       await outbox.reconfigure();
       log.info('settings_updated', { fields: Object.keys(request.patch).join(',') });
       return publicSettings();
     },
 
     async setApiKey(request) {
-      await settings.requirePin(request.pin);
       await vault.set('smileid.apiKey', request.apiKey.trim());
       await outbox.reconfigure();
       log.info('api_key_set');
@@ -139,11 +166,40 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
 
     async verifyPin(request) {
-      return { valid: await settings.verifyPin(request.pin) };
+      const check = await settings.verifyPin(request.pin);
+      if (check.kind === 'wrong') return { valid: false, triesLeft: check.triesLeft, lockedUntil: null };
+      if (check.kind === 'locked') return { valid: false, triesLeft: 0, lockedUntil: check.until };
+      const grant = sessions.issue(check.changeRequired ? 'pin_change' : 'full', 'pin');
+      return { valid: true, grant, pinChangeRequired: check.changeRequired };
     },
 
-    async exitKiosk(request) {
-      await settings.requirePin(request.pin);
+    async setPin(request, session) {
+      await settings.setPin(request.newPin);
+      // A recovery code is made with the first PIN and replaced once used; otherwise it stays as it was.
+      const replaceCode = !settings.hasRecoveryCode() || session?.origin === 'recovery_code';
+      const recoveryCode = replaceCode ? await settings.issueRecoveryCode() : null;
+      // The session that set it (or none, in first-run setup) gives way to a full one under the new PIN.
+      const grant = sessions.issue('full', session === null ? 'first_run' : session.origin);
+      log.info('operator_pin_set', { origin: session?.origin ?? 'first_run', newRecoveryCode: replaceCode });
+      return { grant, recoveryCode };
+    },
+
+    async recoverWithCode(request) {
+      const check = await settings.verifyRecoveryCode(request.recoveryCode);
+      if (check.kind === 'wrong') return { valid: false, lockedUntil: null };
+      if (check.kind === 'locked') return { valid: false, lockedUntil: check.until };
+      return { valid: true, grant: sessions.issue('pin_change', 'recovery_code') };
+    },
+
+    async issueRecoveryCode() {
+      return { recoveryCode: await settings.issueRecoveryCode() };
+    },
+
+    async endSession(request) {
+      return { ended: sessions.end(request.grant) };
+    },
+
+    async exitKiosk() {
       if (!deps.shell) return { exited: false };
       deps.shell.exitKiosk();
       log.info('operator_left_kiosk_mode');
@@ -157,16 +213,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
 
   const table = {} as Record<ChannelName, Handler>;
   for (const method of Object.keys(channels) as MethodName[]) {
-    table[channels[method].channel] = wrap(
-      method,
-      implementation[method] as (request: unknown) => Promise<unknown>,
-      log,
-    );
+    table[channels[method].channel] = wrap(method, implementation[method] as Implement, access, log);
   }
   return Object.freeze(table);
 }
 
-function wrap(method: MethodName, implement: (request: unknown) => Promise<unknown>, log: Logger): Handler {
+function wrap(method: MethodName, implement: Implement, access: AccessContext, log: Logger): Handler {
   const schema: z.ZodType = channels[method].request;
   return async (raw) => {
     try {
@@ -178,7 +230,10 @@ function wrap(method: MethodName, implement: (request: unknown) => Promise<unkno
           'Reload the kiosk.',
         );
       }
-      return { ok: true, value: await implement(parsed.data) };
+      const request: unknown = parsed.data;
+      // Before the handler, for every channel: a privileged call cannot forget its check.
+      const session = authorize(CHANNEL_ACCESS[method], grantOf(request), access);
+      return { ok: true, value: await implement(request, session) };
     } catch (error) {
       if (error instanceof KioskError) return { ok: false, error: error.toPayload() };
       // A bug or an I/O failure: logged with its cause, answered without internals.
@@ -196,6 +251,12 @@ function wrap(method: MethodName, implement: (request: unknown) => Promise<unkno
       };
     }
   };
+}
+
+/** The session token a validated request carries, if its channel has one. */
+function grantOf(request: unknown): string | undefined {
+  if (typeof request !== 'object' || request === null || !('grant' in request)) return undefined;
+  return typeof request.grant === 'string' ? request.grant : undefined;
 }
 
 function describe(error: z.ZodError): string {

@@ -1,29 +1,48 @@
 // The composition root of main: settings, vault, outbox and handler table, wired once. The Electron shell
 // and the dev host both call startKioskCore and differ only in what they inject (vault, store files, log).
+import {
+  apiUrlProblem,
+  DEVELOPMENT_ENDPOINT_POLICY,
+  type EndpointPolicy,
+} from '../app/smileid/endpoint-policy';
 import { SMILE_ID_ENVIRONMENTS } from '../app/smileid/environments';
 import type { KioskEvent } from '../app/queue';
 import type { Settings } from '../app/settings';
 import { createHandlers, type HandlerDeps, type HandlerTable } from './handlers';
-import type { Logger } from './log';
+import { scrubbedLogger, type Logger } from './log';
+import { LogScrubber } from './log-scrub';
 import { probeHost } from './outbox/connectivity';
-import type { OpenKeyValueFile } from './outbox/job-index';
 import { Outbox, type ConnectionObserver, type OutboxOptions, type SmileIdConnection } from './outbox/outbox';
 import { generateKey } from './secure/aes-gcm';
+import { secretLearningVault } from './secure/secret-learning-vault';
 import type { SecretVault } from './secure/secret-vault';
+import { OperatorSessions } from './settings/operator-sessions';
 import { provisionOnFirstStart, type ProvisionReport } from './settings/provisioning';
 import { SettingsStore } from './settings/settings-store';
 import { SmileIdClient } from './smileid/client';
+import type { OpenKeyValueFile, OpenKeyValueFileAt } from './storage/key-value-file';
 import { startTrainingBackend, type TrainingBackend } from './training';
 
 export interface KioskCoreOptions {
   readonly dataDir: string;
-  /** The vault, or a factory for one that needs the settings (safeStorage asks whether weak storage is allowed). */
-  readonly vault: SecretVault | ((settings: SettingsStore) => SecretVault);
+  /**
+   * The vault, or a factory for one that needs the settings (safeStorage asks whether weak storage is allowed).
+   * It gets the settings before their seal is checked — the seal's key is in that vault.
+   */
+  readonly vault: SecretVault | ((settings: Pick<SettingsStore, 'get'>) => SecretVault);
   readonly openSettingsFile: OpenKeyValueFile;
-  /** Opens the outbox index with the data key as its encryption key. */
-  readonly openIndexFile: (encryptionKey: string) => OpenKeyValueFile;
-  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Opens the outbox index's files (the outbox names them): conf in plain Node, electron-store in the shell. */
+  readonly openIndexFile: OpenKeyValueFileAt;
+  /** process.env: provisioning reads its variables and deletes them. */
+  readonly env: Record<string, string | undefined>;
   readonly log: Logger;
+  /** The scrubber the host's own logger already uses (Electron); the core registers secrets into it. */
+  readonly scrubber?: LogScrubber;
+  /**
+   * Development runs only (the dev host, tests): let a custom API URL and callback be plain http on loopback,
+   * for the simulator. The Electron shell leaves it off: a kiosk then talks https to Smile ID alone.
+   */
+  readonly developmentEndpoints?: boolean;
   readonly sourceSdkVersion: string;
   readonly shell?: HandlerDeps['shell'];
   /** Test and benchmark overrides of the outbox's timings. */
@@ -38,15 +57,34 @@ export interface KioskCore {
   readonly settings: SettingsStore;
   readonly vault: SecretVault;
   readonly provisioning: ProvisionReport;
+  /** The operator sessions (grants) the handler table hands out and checks. */
+  readonly sessions: OperatorSessions;
+  /** The host's logger behind the core's scrubber: for the host's own lines too. */
+  readonly log: Logger;
   onEvent(listener: (event: KioskEvent) => void): () => void;
   stop(): Promise<void>;
 }
 
 export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
-  const { log } = options;
-  const settings = SettingsStore.open(options.openSettingsFile, { log });
-  const vault = typeof options.vault === 'function' ? options.vault(settings) : options.vault;
-  const provisioning = await provisionOnFirstStart({ store: settings, vault, env: options.env, log });
+  // Every line the core logs goes through the scrubber, which learns each secret as the vault sees it.
+  const scrubber = options.scrubber ?? new LogScrubber();
+  const log = scrubbedLogger(options.log, scrubber);
+  const unsealed = SettingsStore.read(options.openSettingsFile, { log });
+  const vault = secretLearningVault(
+    typeof options.vault === 'function' ? options.vault(unsealed) : options.vault,
+    scrubber,
+  );
+  // A key stored on an earlier run is scrubbed from the first line on.
+  await vault.get('smileid.apiKey');
+  // Nothing trusts the file before its seal is checked with the vault's key (a tampered file stops start-up).
+  const settings = await unsealed.seal(vault);
+  const provisioning = await provisionOnFirstStart({
+    store: settings,
+    vault,
+    env: options.env,
+    log,
+    developmentEndpoints: options.developmentEndpoints === true,
+  });
   const dataKey = await loadOrCreateDataKey(vault);
 
   let training: TrainingBackend | null = null;
@@ -66,8 +104,19 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     const apiUrl = apiUrlOf(current);
     const apiKey = await vault.get('smileid.apiKey');
     if (!apiUrl || !apiKey || current.partnerId === '') return null;
+    // A settings file edited on disk could name any address: the policy is checked again before each use.
+    const problem = apiUrlProblem(apiUrl, endpointPolicyFor(current));
+    if (problem) {
+      log.error('endpoint_refused', { environment: current.environment, problem });
+      return null;
+    }
     return connection(apiUrl, current.partnerId, apiKey, current, observer, false);
   };
+
+  const endpointPolicyFor = (current: Settings): EndpointPolicy => ({
+    allowLoopbackHttp: options.developmentEndpoints === true,
+    allowedCustomApiHosts: current.allowedCustomApiHosts,
+  });
 
   const connection = (
     apiUrl: string,
@@ -79,7 +128,12 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   ): SmileIdConnection => ({
     client: new SmileIdClient(
       { partnerId, apiKey, apiUrl },
-      { sourceSdkVersion: options.sourceSdkVersion, onServerTime: observer.onServerTime },
+      {
+        sourceSdkVersion: options.sourceSdkVersion,
+        onServerTime: observer.onServerTime,
+        // Training talks to the kiosk's own simulator on loopback http, which nothing else may do.
+        endpoints: isTraining ? DEVELOPMENT_ENDPOINT_POLICY : endpointPolicyFor(current),
+      },
     ),
     probe: probeHost(apiUrl),
     training: isTraining,
@@ -89,7 +143,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const outbox = await Outbox.open({
     dataDir: options.dataDir,
     dataKey,
-    openIndexFile: options.openIndexFile(dataKey.toString('hex')),
+    openIndexFile: options.openIndexFile,
     connect,
     settings: () => settings.get(),
     log,
@@ -99,11 +153,14 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     log.warn('outbox_index_recovered', { setAside: outbox.openReport.setAsidePath });
   await outbox.start();
 
+  const sessions = new OperatorSessions({ log });
   const handlers = createHandlers({
     outbox,
     settings,
     vault,
     log,
+    sessions,
+    endpointPolicy: endpointPolicyFor,
     ...(options.shell ? { shell: options.shell } : {}),
   });
   return {
@@ -112,6 +169,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     settings,
     vault,
     provisioning,
+    sessions,
+    log,
     onEvent: (listener) => outbox.onEvent(listener),
     async stop() {
       await outbox.stop();

@@ -19,3 +19,14 @@ export function createConsoleLogger(
 }
 
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Whatever the fields hold, a registered secret or image data never reaches `inner`. */
+export function scrubbedLogger(inner: Logger, scrubber: { scrubValue(value: unknown): unknown }): Logger {
+  const clean = (fields: LogFields | undefined): LogFields | undefined =>
+    fields === undefined ? undefined : (scrubber.scrubValue(fields) as LogFields);
+  return {
+    info: (event, fields) => inner.info(event, clean(fields)),
+    warn: (event, fields) => inner.warn(event, clean(fields)),
+    error: (event, fields) => inner.error(event, clean(fields)),
+  };
+}

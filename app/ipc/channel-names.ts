@@ -12,6 +12,10 @@ export const CHANNEL_NAMES = {
   updateSettings: 'settings.update',
   setApiKey: 'settings.setApiKey',
   verifyPin: 'operator.verifyPin',
+  setPin: 'operator.setPin',
+  recoverWithCode: 'operator.recover',
+  issueRecoveryCode: 'operator.issueRecoveryCode',
+  endSession: 'operator.endSession',
   exitKiosk: 'operator.exitKiosk',
   getHealth: 'health.status',
 } as const;

@@ -6,7 +6,8 @@ import { kioskErrorSchema } from '../errors';
 import { CHANNEL_NAMES, EVENT_CHANNEL } from './channel-names';
 import { JOB_STATES } from '../job-states';
 import { healthSchema, jobSummarySchema, type KioskEvent } from '../queue';
-import { publicSettingsSchema, settingsPatchSchema } from '../settings';
+import { recoveryCodeInputSchema, sessionGrantSchema, sessionTokenSchema } from '../operator-session';
+import { operatorSettingsPatchSchema, publicSettingsSchema } from '../settings';
 
 /** Bounds the size of what a compromised renderer can make main allocate. */
 export const IMAGE_LIMITS = {
@@ -20,9 +21,14 @@ export const IMAGE_LIMITS = {
 
 // Any Uint8Array (Electron's structured clone, Node Buffers, the dev host's decoded base64).
 const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
-export const OPERATOR_PIN_PATTERN = /^\d{4,12}$/;
-export const OPERATOR_PIN_RULE = 'a PIN is 4 to 12 digits';
-const pin = z.string().regex(OPERATOR_PIN_PATTERN, OPERATOR_PIN_RULE);
+/** A new PIN: 6 digits at least, so five tries per lock leave a guesser almost nothing (settings/pin-lockout.ts). */
+export const OPERATOR_PIN_PATTERN = /^\d{6,12}$/;
+export const OPERATOR_PIN_RULE = 'a PIN is 6 to 12 digits';
+/** PINs set before the 6-digit rule still sign in, but only to choose a new one. */
+export const LEGACY_PIN_PATTERN = /^\d{4,12}$/;
+const newPin = z.string().regex(OPERATOR_PIN_PATTERN, OPERATOR_PIN_RULE);
+/** Every privileged call carries the operator session's token, never the PIN (channel-access.ts says which). */
+const grant = sessionTokenSchema;
 const jobId = z.uuid();
 
 export const channels = {
@@ -52,22 +58,23 @@ export const channels = {
   },
   getQueue: {
     channel: CHANNEL_NAMES.getQueue,
-    request: z.object({}).strict(),
+    // Lists every user ID on the kiosk: operator eyes only. The home screen's counts come from health events.
+    request: z.object({ grant }).strict(),
     response: z.object({ jobs: z.array(jobSummarySchema) }),
   },
   retryJob: {
     channel: CHANNEL_NAMES.retryJob,
-    request: z.object({ jobId }),
+    request: z.object({ jobId, grant }),
     response: jobSummarySchema,
   },
   discardJob: {
     channel: CHANNEL_NAMES.discardJob,
-    request: z.object({ jobId, pin }),
+    request: z.object({ jobId, grant }),
     response: z.object({ jobId: z.string() }),
   },
   sendNow: {
     channel: CHANNEL_NAMES.sendNow,
-    request: z.object({}).strict(),
+    request: z.object({ grant }).strict(),
     response: z.object({ woke: z.boolean() }),
   },
   getSettings: {
@@ -77,23 +84,60 @@ export const channels = {
   },
   updateSettings: {
     channel: CHANNEL_NAMES.updateSettings,
-    // `pin` is required once a PIN exists; `newPin` sets or changes it.
-    request: z.object({ pin: pin.optional(), newPin: pin.optional(), patch: settingsPatchSchema }),
+    // `grant` is required once a PIN exists (first-run setup has none yet); the PIN itself is operator.setPin.
+    request: z.object({ grant: grant.optional(), patch: operatorSettingsPatchSchema }),
     response: publicSettingsSchema,
   },
   setApiKey: {
     channel: CHANNEL_NAMES.setApiKey,
-    request: z.object({ pin: pin.optional(), apiKey: z.string().min(8).max(512) }),
+    request: z.object({ grant: grant.optional(), apiKey: z.string().min(8).max(512) }),
     response: publicSettingsSchema,
   },
   verifyPin: {
     channel: CHANNEL_NAMES.verifyPin,
     request: z.object({ pin: z.string().max(64) }),
-    response: z.object({ valid: z.boolean() }),
+    // A right PIN opens a session (only for a new PIN when `pinChangeRequired`); a wrong one says how many tries
+    // are left before PIN entry locks, or until when it is locked.
+    response: z.discriminatedUnion('valid', [
+      z.object({ valid: z.literal(true), grant: sessionGrantSchema, pinChangeRequired: z.boolean() }),
+      z.object({
+        valid: z.literal(false),
+        triesLeft: z.number().int().nonnegative(),
+        lockedUntil: z.number().int().positive().nullable(),
+      }),
+    ]),
+  },
+  setPin: {
+    channel: CHANNEL_NAMES.setPin,
+    // No grant only in first-run setup. Answers a fresh full session, and the recovery code when a new one was
+    // made (the first PIN, or a PIN set with the recovery code): shown once, stored only as a hash.
+    request: z.object({ grant: grant.optional(), newPin }),
+    response: z.object({ grant: sessionGrantSchema, recoveryCode: z.string().nullable() }),
+  },
+  recoverWithCode: {
+    channel: CHANNEL_NAMES.recoverWithCode,
+    // A right recovery code opens a session that may only set a new PIN.
+    request: z.object({ recoveryCode: recoveryCodeInputSchema }),
+    response: z.discriminatedUnion('valid', [
+      z.object({ valid: z.literal(true), grant: sessionGrantSchema }),
+      z.object({ valid: z.literal(false), lockedUntil: z.number().int().positive().nullable() }),
+    ]),
+  },
+  issueRecoveryCode: {
+    channel: CHANNEL_NAMES.issueRecoveryCode,
+    // Replaces the recovery code; the new one is answered once.
+    request: z.object({ grant }),
+    response: z.object({ recoveryCode: z.string() }),
+  },
+  endSession: {
+    channel: CHANNEL_NAMES.endSession,
+    // The renderer left the operator screens, or went idle: the grant stops working at once.
+    request: z.object({ grant }),
+    response: z.object({ ended: z.boolean() }),
   },
   exitKiosk: {
     channel: CHANNEL_NAMES.exitKiosk,
-    request: z.object({ pin }),
+    request: z.object({ grant }),
     // false where there is no kiosk mode to leave (the dev host in a browser).
     response: z.object({ exited: z.boolean() }),
   },

@@ -12,6 +12,7 @@ export type FailureKind =
   | 'response_signature_invalid'
   | 'response_stale'
   | 'response_not_this_job'
+  | 'endpoint_not_allowed'
   | 'result_pending'
   | 'api_error';
 
@@ -61,6 +62,11 @@ export const FAILURE_KINDS: Readonly<Record<Exclude<FailureKind, 'api_error'>, E
     class: 'systemic',
     reason: 'A Smile ID answer was about another enrollment: the network may alter answers.',
     action: 'A supervisor must check the network and call support.',
+  },
+  endpoint_not_allowed: {
+    class: 'systemic',
+    reason: 'The kiosk is set to send to an address it may not use (only https to Smile ID is allowed).',
+    action: 'A supervisor must choose the Smile ID sandbox or production environment in Settings.',
   },
   result_pending: {
     class: 'transient',

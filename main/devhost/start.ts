@@ -8,9 +8,8 @@ import { publicSettingsSchema, type PublicSettings } from '../../app/settings';
 import { channels } from '../../app/ipc/channels';
 import { startKioskCore, type KioskCore, type KioskCoreOptions } from '../kiosk-core';
 import { createConsoleLogger, type Logger } from '../log';
-import { openConfIndexFile } from '../outbox/conf-index-file';
 import { DevKeyFileVault } from '../secure/dev-key-file-vault';
-import { openConfSettingsFile } from '../settings/conf-settings-file';
+import { openConfFile, openConfSettingsFile } from '../storage/conf-files';
 import { startDevHost } from './server';
 import { INDEX_FILE } from '../hosting/static-files';
 
@@ -84,10 +83,12 @@ export async function startDevHostFromEnv(
     dataDir,
     vault: new DevKeyFileVault(dataDir),
     openSettingsFile: () => openConfSettingsFile(dataDir),
-    openIndexFile: (key) => () => openConfIndexFile(dataDir, key),
+    openIndexFile: openConfFile,
     env,
     log,
     sourceSdkVersion: await packageVersion(),
+    // The dev host is a development run by definition: the simulator on loopback http is allowed.
+    developmentEndpoints: true,
     ...(options.outbox ? { outbox: options.outbox } : {}),
   });
 

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import log from 'electron-log/node';
 import type { LogFields, Logger } from '../log';
-import type { LogScrubber } from './policy/log-scrub';
+import type { LogScrubber } from '../log-scrub';
 
 export const LOG_MAX_BYTES = 5 * 1024 * 1024;
 

@@ -2,15 +2,14 @@
 // is decided by the pure functions in ./policy (tested); this file only wires them to Electron.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, session, type WebContents } from 'electron';
-import Store from 'electron-store';
 import { EVENT_CHANNEL } from '../../app/ipc/channels';
 import { createDispatch } from '../hosting/ipc-dispatch';
 import { startKioskCore, type KioskCore } from '../kiosk-core';
-import { INDEX_FILE_NAME } from '../outbox/job-index';
-import { SETTINGS_FILE_NAME } from '../settings/settings-store';
 import { createElectronLogger } from './electron-log-adapter';
+import { openElectronStoreFile, openElectronStoreSettingsFile } from './electron-store-files';
 import { APP_ENTRY_URL } from './policy/app-origin';
-import { LogScrubber } from './policy/log-scrub';
+import { StartRefusedError, unsafeEnvironment } from './policy/environment-policy';
+import { LogScrubber } from '../log-scrub';
 import { isBlockedKioskKey, isOperatorExitChord } from './policy/operator-exit';
 import {
   allowDownload,
@@ -38,7 +37,7 @@ if (!app.requestSingleInstanceLock()) {
     start().catch((error: unknown) => {
       // Nothing can run without the vault or the data folder: say why and what to do, then quit.
       const action =
-        error instanceof VaultUnavailableError
+        error instanceof VaultUnavailableError || error instanceof StartRefusedError
           ? error.action
           : 'Restart the kiosk; if it repeats, call support.';
       const reason = error instanceof Error ? error.message : String(error);
@@ -49,6 +48,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  const refusal = unsafeEnvironment(process.env, app.isPackaged);
+  if (refusal) throw new StartRefusedError(refusal.reason, refusal.action);
   const userData = app.getPath('userData');
   const scrubber = new LogScrubber();
   const log = createElectronLogger(scrubber, app.getPath('logs'));
@@ -57,26 +58,14 @@ async function start(): Promise<void> {
   const core: KioskCore = await startKioskCore({
     dataDir: userData,
     vault: (settings) => new SafeStorageVault(userData, () => settings.get().allowWeakSecretStorage),
-    openSettingsFile: () =>
-      new Store<Record<string, unknown>>({
-        cwd: userData,
-        name: SETTINGS_FILE_NAME,
-        accessPropertiesByDotNotation: false,
-        clearInvalidConfig: false,
-      }),
-    openIndexFile: (encryptionKey) => () =>
-      new Store<Record<string, unknown>>({
-        cwd: userData,
-        name: INDEX_FILE_NAME,
-        encryptionKey,
-        encryptionAlgorithm: 'aes-256-gcm',
-        accessPropertiesByDotNotation: false,
-        clearInvalidConfig: false,
-        configFileMode: 0o600,
-      }),
+    openSettingsFile: () => openElectronStoreSettingsFile(userData),
+    openIndexFile: openElectronStoreFile,
+    scrubber,
     env: process.env,
     log,
     sourceSdkVersion: app.getVersion(),
+    // Only an unpackaged app started with KIOSK_DEVELOPMENT=1 may use the loopback simulator over http.
+    developmentEndpoints: !app.isPackaged && process.env.KIOSK_DEVELOPMENT === '1',
     shell: {
       exitKiosk: () => {
         window?.setKiosk(false);
@@ -84,7 +73,6 @@ async function start(): Promise<void> {
       },
     },
   });
-  scrubber.register(await core.vault.get('smileid.apiKey'));
 
   // Every channel through the dispatch the dev host uses too: the same lookup, sender check and envelopes.
   const dispatch = createDispatch({ handlers: core.handlers, isTrustedSender, log });

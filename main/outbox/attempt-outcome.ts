@@ -4,6 +4,7 @@ import type { JobError } from '../../app/queue';
 import type { SmileIdError } from '../smileid/errors';
 import type { EnrollmentResult } from '../smileid/result';
 import { backoffDelay, type BackoffPolicy } from './backoff';
+import { keepsImagesNote } from './image-expiry';
 import type { JobRecord } from './job-record';
 import { transition } from './state-machine';
 
@@ -38,7 +39,7 @@ export function recordAfterResult(
   const next = transition(record, result.outcome, now, {
     attempts: record.state === 'provisional' ? record.attempts : record.attempts + 1,
     result: summary,
-    lastError: null,
+    lastError: keepsImagesNote(record, result.outcome),
     smileJobId: result.smileJobId ?? record.smileJobId,
     completedAt: result.final ? now : null,
     nextAttemptAt: result.final ? null : now + policy.provisionalPollMs,
@@ -72,7 +73,7 @@ export function recordAfterError(
   if (record.state === 'provisional') {
     return {
       record: transition(record, 'provisional', now, {
-        lastError,
+        lastError: keepsImagesNote(record, 'provisional') ?? lastError,
         nextAttemptAt: now + policy.provisionalPollMs,
       }),
       effect: error.kind === 'network' ? { kind: 'offline' } : { kind: 'none' },

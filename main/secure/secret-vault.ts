@@ -1,7 +1,8 @@
-// Where main keeps its secrets (the Smile ID API key, the per-install data key). Implementations:
+// Where main keeps its secrets (the Smile ID API key, the per-install data key, the settings file's pepper and
+// seal key). Implementations:
 //   - main/electron/safe-storage-vault.ts — Electron safeStorage (OS keychain / DPAPI / libsecret), production;
 //   - dev-key-file-vault.ts — a 0600 key file, for the dev host and tests only.
-export type SecretName = 'smileid.apiKey' | 'outbox.dataKey';
+export type SecretName = 'smileid.apiKey' | 'outbox.dataKey' | 'settings.keys' | 'settings.recoveryCode';
 
 export interface VaultDescription {
   /** e.g. "safeStorage:gnome_libsecret", "dev-key-file". */

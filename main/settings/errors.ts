@@ -7,7 +7,11 @@ export type SettingsFileErrorCode =
   /** Written by a newer app version: migrating down is unknown, so the file is left exactly as it is. */
   | 'newer_version'
   /** A migration threw, or the migration list itself is malformed (a bug in this app). */
-  | 'migration_failed';
+  | 'migration_failed'
+  /** The file's seal does not match its content, or the seal was removed: it was changed outside the app. */
+  | 'tampered'
+  /** The file is sealed, but the vault does not hold the key (another install's vault, or a reset one). */
+  | 'seal_key_missing';
 
 export class SettingsFileError extends Error {
   constructor(

@@ -1,8 +1,12 @@
-// Versioned migrations of the settings file, as data. The file is
-//   { schemaVersion, settings, pinHash, provisioned, pinFailures }
-// and version 1 is its first shape, so the list is empty until the shape changes. To change it, append
-// `{ version: 2, migrate }` turning a version-1 file into a version-2 one; never edit a shipped migration,
-// because kiosks in the field may still hold files of every earlier version.
+// Versioned migrations of the settings file, as data. Version 1 was
+//   { schemaVersion, settings, pinHash, provisioned, pinFailures: { count, lockedUntil } }
+// and version 2 (the current one) is
+//   { schemaVersion, settings, pinHash, pinEverSet, pinLockReason, provisioned,
+//     pinFailures: { count, lockedUntil, lockouts }, mac }
+// (`mac`, the seal, is added and checked by the store around the migrations, see file-seal.ts). To change the
+// shape, append `{ version: n + 1, migrate }`; never edit a shipped migration, because kiosks in the field may
+// still hold files of every earlier version. A build that only knows version 1 refuses a version-2 file as
+// "newer" instead of reading it without its seal and lock.
 import { SettingsFileError } from './errors';
 
 export interface Migration {
@@ -14,7 +18,24 @@ export interface Migration {
 /** The first shape of the file: the version a file without migrations is written at. */
 export const BASE_SCHEMA_VERSION = 1;
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 2,
+    migrate: (old) => ({
+      ...old,
+      // Version 1 remembered a PIN only by its hash: a hash there, valid or not, means a PIN was set, so a
+      // damaged one locks the kiosk instead of reopening setup.
+      pinEverSet: typeof old.pinHash === 'string',
+      pinLockReason: null,
+      // Only where there is a counter: a missing one stays missing and takes its default, as in version 1.
+      ...(isRecord(old.pinFailures) ? { pinFailures: { lockouts: 0, ...old.pinFailures } } : {}),
+    }),
+  },
+];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 export type MigrationResult =
   /** A file with no keys at all: conf's empty store on first start. */

@@ -1,30 +1,53 @@
-// The kiosk's settings, operator PIN and provisioning flag, in one small key-value file: conf in plain Node,
-// electron-store in the Electron shell (same format; `name` there is SETTINGS_FILE_NAME). The file is read
-// once at open and then served from memory; every change replaces the whole file through `file.store`, which
-// both libraries write atomically, so a power cut leaves the old file or the new one, never half of each.
-import { copyFileSync, constants as fsConstants } from 'node:fs';
+// The kiosk's settings, operator PIN, recovery code and provisioning flag, in one small key-value file: conf in
+// plain Node, electron-store in the Electron shell (same format; `name` there is SETTINGS_FILE_NAME). The file is
+// read once at open and then served from memory; every change replaces the whole file through `file.store`,
+// which both libraries write atomically, so a power cut leaves the old file or the new one, never half of each.
+//
+// The file is owner-only (0600) and sealed with an HMAC under a key from the vault (file-seal.ts), checked at
+// open: a file changed outside the app is refused, and a PIN that cannot be read fails closed — the kiosk is
+// 'locked' (no operator call passes) until a new PIN is set with the recovery code or a provisioning file, never
+// back to "no PIN". Opening takes two steps because the vault itself may need a setting
+// (allowWeakSecretStorage) before it can give the keys: SettingsStore.read(), then seal(vault).
+import { chmodSync, copyFileSync, constants as fsConstants } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { KioskError } from '../../app/errors';
+import type { PinLockReason, PinState } from '../../app/operator-session';
 import { settingsPatchSchema, settingsSchema, type PublicSettings, type Settings } from '../../app/settings';
 import { silentLogger, type Logger } from '../log';
-import type { KeyValueFile, OpenKeyValueFile } from '../outbox/job-index';
+import type { KeyValueFile, OpenKeyValueFile } from '../storage/key-value-file';
+import { SETTINGS_FILE_NAME } from '../storage/settings-file';
 import { describeIssues } from './describe-issues';
 import { SettingsFileError } from './errors';
-import { currentSchemaVersion, migrateStoredFile, MIGRATIONS, type Migration } from './migrations';
-import { hashPin, isValidPinFormat, OPERATOR_PIN_RULE, verifyPin as verifyPinHash } from './pin';
+import { hasValidSeal, isSealed, sealContent } from './file-seal';
+import {
+  currentSchemaVersion,
+  migrateStoredFile,
+  MIGRATIONS,
+  type Migration,
+  type MigrationResult,
+} from './migrations';
+import { hashPeppered, isLegacyHash, pepperLegacyHash, verifyPeppered } from './peppered-hash';
+import { isCheckablePin, isValidPinFormat, OPERATOR_PIN_RULE, pinNeedsChange } from './pin';
 import {
   afterFailure,
   lockEnd,
   MAX_PIN_FAILURES,
   NO_PIN_FAILURES,
-  PIN_LOCK_MS,
   remainingTries,
   type PinFailures,
 } from './pin-lockout';
+import { generateRecoveryCode, normaliseRecoveryCode } from './recovery-code';
+import { loadRecoveryCodeHash, saveRecoveryCodeHash } from './recovery-code-vault';
+import {
+  createSettingsKeys,
+  loadSettingsKeys,
+  markFileSealed,
+  type SettingsKeys,
+  type SettingsKeyVault,
+} from './settings-keys';
 import { INITIAL_STORED_SETTINGS, readStoredFile, toFileContent, type StoredSettings } from './stored-file';
 
-/** conf's `configName` / electron-store's `name`: the file is `<folder>/kiosk-settings.json`. */
-export const SETTINGS_FILE_NAME = 'kiosk-settings';
+export { SETTINGS_FILE_NAME } from '../storage/settings-file';
 
 export interface SettingsStoreOptions {
   readonly log?: Logger;
@@ -47,65 +70,90 @@ export interface SettingsOpenReport {
 
 export type SettingsListener = (settings: Settings, previous: Settings) => void;
 
-type PinAttempt =
-  | { readonly kind: 'no_pin' }
-  | { readonly kind: 'ok' }
-  | { readonly kind: 'wrong'; readonly remaining: number }
+/** A PIN check: main turns it into verifyPin's answer (a session, or the tries left, or the lock's end). */
+export type PinCheck =
+  | { readonly kind: 'ok'; readonly changeRequired: boolean }
+  | { readonly kind: 'wrong'; readonly triesLeft: number }
   | { readonly kind: 'locked'; readonly until: number };
+
+export type RecoveryCheck =
+  { readonly kind: 'ok' } | { readonly kind: 'wrong' } | { readonly kind: 'locked'; readonly until: number };
+
+/** The file as read, before its seal was checked: trust nothing in it yet but what the vault needs to open. */
+export class UnsealedSettings {
+  private sealed: SettingsStore | null = null;
+
+  constructor(
+    private readonly file: KeyValueFile,
+    private readonly raw: Readonly<Record<string, unknown>>,
+    private readonly migration: MigrationResult,
+    private readonly options: Required<SettingsStoreOptions>,
+  ) {}
+
+  /** The settings: the sealed store's once seal() has run, the file's unchecked values before. */
+  get(): Settings {
+    if (this.sealed) return this.sealed.get();
+    return this.migration.kind === 'versioned'
+      ? readStoredFile(this.migration.file).stored.settings
+      : INITIAL_STORED_SETTINGS.settings;
+  }
+
+  /**
+   * Checks the seal with the vault's key and opens the store. Throws SettingsFileError 'tampered' when the seal
+   * does not match or was removed, and 'seal_key_missing' when the vault lacks the key — without touching the
+   * file. A file from before sealing is accepted once and sealed.
+   */
+  async seal(vault: SettingsKeyVault): Promise<SettingsStore> {
+    this.sealed ??= await openSealed(this.file, this.raw, this.migration, vault, this.options);
+    return this.sealed;
+  }
+}
 
 export class SettingsStore {
   private readonly listeners = new Set<SettingsListener>();
-  // PIN attempts run one at a time: otherwise a burst of guesses sent together would all be checked against
-  // the lock before the first wrong one was counted, and the lockout would not limit anything.
+  // PIN and recovery-code attempts run one at a time: otherwise a burst of guesses sent together would all be
+  // checked against the lock before the first wrong one was counted, and the lockout would not limit anything.
   private pinQueue: Promise<unknown> = Promise.resolve();
+  // Recovery-code failures are counted in memory only: the code has 100 bits, so the count guards the CPU (each
+  // try is an scrypt), not the code.
+  private recoveryFailures: PinFailures = NO_PIN_FAILURES;
 
-  private constructor(
+  /** @internal — use SettingsStore.open() or SettingsStore.read(…).seal(vault). */
+  constructor(
     private readonly file: KeyValueFile,
     private state: StoredSettings,
     private readonly schemaVersion: number,
+    private readonly keys: SettingsKeys,
+    private readonly vault: SettingsKeyVault,
+    /** The recovery code's peppered hash, kept in the vault (recovery-code-vault.ts); null before one exists. */
+    private recoveryCodeHash: string | null,
     private readonly log: Logger,
     private readonly now: () => number,
     readonly openReport: SettingsOpenReport,
   ) {}
 
   /**
-   * Reads, migrates and validates the file. Throws SettingsFileError when the file cannot be read, was written
-   * by a newer app version, or a migration fails — in each case without touching it.
+   * Reads and migrates the file without trusting it yet. Throws SettingsFileError when the file cannot be read,
+   * was written by a newer app version, or a migration fails — in each case without touching it.
    */
-  static open(openFile: OpenKeyValueFile, options: SettingsStoreOptions = {}): SettingsStore {
-    const log = options.log ?? silentLogger;
-    const now = options.now ?? Date.now;
-    const migrations = options.migrations ?? MIGRATIONS;
-    const schemaVersion = currentSchemaVersion(migrations);
+  static read(openFile: OpenKeyValueFile, options: SettingsStoreOptions = {}): UnsealedSettings {
+    const complete: Required<SettingsStoreOptions> = {
+      log: options.log ?? silentLogger,
+      now: options.now ?? Date.now,
+      migrations: options.migrations ?? MIGRATIONS,
+    };
     const { file, raw } = readFile(openFile);
-    const migration = migrateStoredFile(raw, migrations);
+    const migration = migrateStoredFile(raw, complete.migrations);
+    return new UnsealedSettings(file, raw, migration, complete);
+  }
 
-    let stored = INITIAL_STORED_SETTINGS;
-    let invalidFields: readonly string[] = [];
-    let migratedFrom: number | null = null;
-    let write = true;
-    if (migration.kind === 'unversioned') invalidFields = ['schemaVersion'];
-    if (migration.kind === 'versioned') {
-      const read = readStoredFile(migration.file);
-      stored = read.stored;
-      invalidFields = read.problems;
-      if (migration.fromVersion < migration.toVersion) migratedFrom = migration.fromVersion;
-      write = read.changed || migratedFrom !== null;
-    }
-
-    let setAsidePath: string | null = null;
-    if (invalidFields.length > 0) {
-      // Keep the original for a human before the defaults overwrite it: it may hold the only copy of what
-      // the installer entered.
-      setAsidePath = keepAside(file.path, now());
-      log.warn('settings.invalid_fields_reset', { fields: invalidFields.join(','), keptAt: setAsidePath });
-    }
-    if (migratedFrom !== null) log.info('settings.migrated', { from: migratedFrom, to: schemaVersion });
-    if (migration.kind === 'empty') log.info('settings.created', { path: file.path });
-    if (write) file.store = toFileContent(schemaVersion, stored);
-
-    const report = { created: migration.kind === 'empty', migratedFrom, setAsidePath, invalidFields };
-    return new SettingsStore(file, frozenCopy(stored), schemaVersion, log, now, report);
+  /** read() and seal() in one, for callers whose vault does not depend on the settings. */
+  static async open(
+    openFile: OpenKeyValueFile,
+    vault: SettingsKeyVault,
+    options: SettingsStoreOptions = {},
+  ): Promise<SettingsStore> {
+    return SettingsStore.read(openFile, options).seal(vault);
   }
 
   /** The current settings (frozen: change them with update()). */
@@ -144,63 +192,126 @@ export class SettingsStore {
     return () => this.listeners.delete(listener);
   }
 
-  isPinSet(): boolean {
-    return this.state.pinHash !== null;
+  /** 'unset' (first-run setup), 'set', or 'locked' (a PIN was set once and cannot be read: fail closed). */
+  pinState(): PinState {
+    if (this.state.pinHash !== null) return 'set';
+    return this.state.pinEverSet ? 'locked' : 'unset';
   }
 
-  /** Sets or replaces the PIN and clears the failure count. The caller checks the old PIN (requirePin) first. */
+  isPinSet(): boolean {
+    return this.pinState() === 'set';
+  }
+
+  /** Why the kiosk is locked, or null when it is not. */
+  pinLockReason(): PinLockReason | null {
+    return this.pinState() === 'locked' ? (this.state.pinLockReason ?? 'pin_hash_missing') : null;
+  }
+
+  hasRecoveryCode(): boolean {
+    return this.recoveryCodeHash !== null;
+  }
+
+  /**
+   * Sets or replaces the PIN, clears the failure count and the escalation, and unlocks a locked kiosk. The caller
+   * decides who may (an operator session, first-run setup, or a provisioning file).
+   */
   setPin(pin: string): Promise<void> {
     if (!isValidPinFormat(pin)) {
       return Promise.reject(
         new KioskError(
           'invalid_request',
           `The new PIN is not valid: ${OPERATOR_PIN_RULE}.`,
-          'Choose a PIN of 4 to 12 digits.',
+          'Choose a PIN of 6 to 12 digits.',
         ),
       );
     }
     return this.serialised(async () => {
-      const pinHash = await hashPin(pin);
-      this.save({ ...this.state, pinHash, pinFailures: NO_PIN_FAILURES });
-      this.log.info('settings.pin_set');
+      const pinHash = await hashPeppered(pin, this.keys.pepper);
+      const wasLocked = this.pinState() === 'locked';
+      this.save({
+        ...this.state,
+        pinHash,
+        pinEverSet: true,
+        pinLockReason: null,
+        pinFailures: NO_PIN_FAILURES,
+      });
+      this.log.info('settings.pin_set', { unlocked: wasLocked });
+    });
+  }
+
+  /** Makes a new recovery code (the old one stops working) and answers it: the only time it exists in clear. */
+  issueRecoveryCode(): Promise<string> {
+    return this.serialised(async () => {
+      const code = generateRecoveryCode();
+      const normalised = normaliseRecoveryCode(code);
+      if (normalised === null) throw new Error('a generated recovery code did not normalise');
+      const hash = await hashPeppered(normalised, this.keys.pepper);
+      await saveRecoveryCodeHash(this.vault, hash);
+      this.recoveryCodeHash = hash;
+      this.recoveryFailures = NO_PIN_FAILURES;
+      this.log.info('settings.recovery_code_issued');
+      return code;
     });
   }
 
   /**
-   * Checks a PIN, counting a wrong one towards the lockout. False when it is wrong or no PIN is set; throws
-   * KioskError 'pin_locked' while locked and on the wrong PIN that causes the lock.
+   * Checks a PIN, counting a wrong one (or anything that is not a PIN) towards the escalating lockout. A right
+   * PIN of 4 or 5 digits answers `changeRequired`. Throws KioskError 'kiosk_locked' on a locked kiosk and
+   * 'not_configured' before any PIN was set: neither has a PIN to check.
    */
-  verifyPin(pin: string): Promise<boolean> {
+  verifyPin(pin: string): Promise<PinCheck> {
     return this.serialised(async () => {
-      const attempt = await this.attempt(pin);
-      if (attempt.kind === 'locked') throw this.lockedError(attempt.until);
-      return attempt.kind === 'ok';
-    });
-  }
-
-  /**
-   * Guards an operator action. Passes when no PIN is set yet (first-run setup) or the PIN is right; otherwise
-   * throws KioskError 'pin_locked', 'pin_required' (none given) or 'pin_invalid' (with the tries left).
-   */
-  requirePin(pin: string | undefined): Promise<void> {
-    return this.serialised(async () => {
-      if (this.state.pinHash === null) return;
-      // Locked first: asking for a PIN that would be refused anyway only wastes the operator's time.
+      const pinHash = this.state.pinHash;
+      if (pinHash === null) throw this.noPinError();
       const until = lockEnd(this.state.pinFailures, this.now());
-      if (until !== null) throw this.lockedError(until);
-      if (pin === undefined || pin === '') {
-        throw new KioskError('pin_required', 'This needs the operator PIN.', 'Enter the operator PIN.');
+      if (until !== null) return { kind: 'locked', until };
+      if (isCheckablePin(pin) && (await verifyPeppered(pin, pinHash, this.keys.pepper))) {
+        if (!isDeepStrictEqual(this.state.pinFailures, NO_PIN_FAILURES))
+          this.savePinFailures(NO_PIN_FAILURES);
+        return { kind: 'ok', changeRequired: pinNeedsChange(pin) };
       }
-      const attempt = await this.attempt(pin);
-      if (attempt.kind === 'locked') throw this.lockedError(attempt.until);
-      if (attempt.kind === 'wrong') {
-        const tries = attempt.remaining === 1 ? '1 more try' : `${attempt.remaining} more tries`;
+      const failures = afterFailure(this.state.pinFailures, this.now());
+      this.savePinFailures(failures);
+      if (failures.lockedUntil !== null) {
+        this.log.warn('settings.pin_locked', {
+          failures: MAX_PIN_FAILURES,
+          lockouts: failures.lockouts,
+          lockedUntil: failures.lockedUntil,
+        });
+        return { kind: 'locked', until: failures.lockedUntil };
+      }
+      return { kind: 'wrong', triesLeft: remainingTries(failures) };
+    });
+  }
+
+  /**
+   * Checks the supervisor recovery code (case, spaces and dashes do not matter). Throws KioskError
+   * 'not_configured' when there is nothing to recover or no code was made.
+   */
+  verifyRecoveryCode(input: string): Promise<RecoveryCheck> {
+    return this.serialised(async () => {
+      if (this.pinState() === 'unset') throw this.noPinError();
+      const codeHash = this.recoveryCodeHash;
+      if (codeHash === null) {
         throw new KioskError(
-          'pin_invalid',
-          `Wrong PIN: ${tries} before PIN entry locks for ${PIN_LOCK_MS / 60_000} minutes.`,
-          'Enter the operator PIN again.',
+          'not_configured',
+          'No recovery code was made on this kiosk, so it cannot be recovered with one.',
+          'Re-provision the kiosk: start it with KIOSK_PROVISION naming a file, readable only by the kiosk ' +
+            'account, that contains "operatorPin".',
         );
       }
+      const until = lockEnd(this.recoveryFailures, this.now());
+      if (until !== null) return { kind: 'locked', until };
+      const code = normaliseRecoveryCode(input);
+      if (code !== null && (await verifyPeppered(code, codeHash, this.keys.pepper))) {
+        this.recoveryFailures = NO_PIN_FAILURES;
+        this.log.info('settings.recovery_code_accepted');
+        return { kind: 'ok' };
+      }
+      this.recoveryFailures = afterFailure(this.recoveryFailures, this.now());
+      this.log.warn('settings.recovery_code_wrong', { lockedUntil: this.recoveryFailures.lockedUntil });
+      const lockedUntil = this.recoveryFailures.lockedUntil;
+      return lockedUntil === null ? { kind: 'wrong' } : { kind: 'locked', until: lockedUntil };
     });
   }
 
@@ -225,34 +336,23 @@ export class SettingsStore {
       (settings.partnerId !== '' &&
         apiKeySet &&
         (settings.environment !== 'custom' || settings.customApiUrl !== null));
-    return { ...structuredClone(settings), apiKeySet, pinSet: this.isPinSet(), configured };
+    return {
+      ...structuredClone(settings),
+      apiKeySet,
+      pinSet: this.isPinSet(),
+      pinState: this.pinState(),
+      pinLockReason: this.pinLockReason(),
+      recoveryCodeSet: this.hasRecoveryCode(),
+      configured,
+    };
   }
 
-  private async attempt(pin: string): Promise<PinAttempt> {
-    const pinHash = this.state.pinHash;
-    if (pinHash === null) return { kind: 'no_pin' };
-    const until = lockEnd(this.state.pinFailures, this.now());
-    if (until !== null) return { kind: 'locked', until };
-    if (await verifyPinHash(pin, pinHash)) {
-      if (!isDeepStrictEqual(this.state.pinFailures, NO_PIN_FAILURES)) this.savePinFailures(NO_PIN_FAILURES);
-      return { kind: 'ok' };
-    }
-    const failures = afterFailure(this.state.pinFailures, this.now());
-    this.savePinFailures(failures);
-    if (failures.lockedUntil !== null) {
-      this.log.warn('settings.pin_locked', { failures: MAX_PIN_FAILURES, lockedUntil: failures.lockedUntil });
-      return { kind: 'locked', until: failures.lockedUntil };
-    }
-    return { kind: 'wrong', remaining: remainingTries(failures) };
-  }
-
-  private lockedError(until: number): KioskError {
-    const minutes = Math.max(1, Math.ceil((until - this.now()) / 60_000));
+  private noPinError(): KioskError {
+    if (this.pinState() === 'locked') return kioskLockedError();
     return new KioskError(
-      'pin_locked',
-      `Too many wrong PINs: PIN entry is locked until ${clockTime(until)} ` +
-        `(about ${minutes} minute${minutes === 1 ? '' : 's'}).`,
-      'Wait until then, then enter the operator PIN.',
+      'not_configured',
+      'No operator PIN is set on this kiosk yet.',
+      'Finish the kiosk setup and choose a PIN first.',
     );
   }
 
@@ -260,9 +360,9 @@ export class SettingsStore {
     this.save({ ...this.state, pinFailures });
   }
 
-  /** File first, memory second: a failed write leaves both at the old state. */
+  /** File first, memory second: a failed write leaves both at the old state. Every write is sealed. */
   private save(next: StoredSettings): void {
-    this.file.store = toFileContent(this.schemaVersion, next);
+    this.file.store = sealContent(toFileContent(this.schemaVersion, next), this.keys.macKey);
     this.state = frozenCopy(next);
   }
 
@@ -270,6 +370,141 @@ export class SettingsStore {
     const next = this.pinQueue.then(work, work);
     this.pinQueue = next.catch(() => undefined);
     return next;
+  }
+}
+
+/** What every privileged call answers while the kiosk is locked. */
+export function kioskLockedError(): KioskError {
+  return new KioskError(
+    'kiosk_locked',
+    'This kiosk is locked: its operator PIN could not be read, so no operator action is allowed until a new ' +
+      'PIN is set.',
+    'Enter the supervisor recovery code on the kiosk screen, or re-provision the kiosk with a provisioning ' +
+      'file that contains "operatorPin".',
+  );
+}
+
+async function openSealed(
+  file: KeyValueFile,
+  raw: Readonly<Record<string, unknown>>,
+  migration: MigrationResult,
+  vault: SettingsKeyVault,
+  options: Required<SettingsStoreOptions>,
+): Promise<SettingsStore> {
+  const { log, now } = options;
+  const schemaVersion = currentSchemaVersion(options.migrations);
+  const existing = await loadSettingsKeys(vault);
+  const trusted = isSealed(raw);
+  if (trusted) {
+    if (existing === null) throw sealKeyMissing(file.path);
+    if (!hasValidSeal(raw, existing.macKey)) throw tampered(file.path, 'its seal does not match its content');
+  } else if (migration.kind !== 'empty' && existing?.fileSealed === true) {
+    // Sealed files were written here before: one without a seal had it removed.
+    throw tampered(file.path, 'its seal was removed');
+  }
+  let keys = existing ?? (await createSettingsKeys(vault));
+
+  let stored = INITIAL_STORED_SETTINGS;
+  let invalidFields: readonly string[] = [];
+  let migratedFrom: number | null = null;
+  let write = !trusted;
+  let lock: PinLockReason | null = null;
+  if (migration.kind === 'empty') {
+    // The file is gone, but the vault shows a sealed one existed: someone deleted it, or moved it aside after a
+    // failed seal. Fail closed rather than reopen first-run setup to whoever is at the screen.
+    if (keys.fileSealed) lock = 'settings_file_missing';
+  } else if (migration.kind === 'unversioned') {
+    invalidFields = ['schemaVersion'];
+    lock = 'settings_unversioned';
+  } else {
+    const read = readStoredFile(migration.file);
+    stored = read.stored;
+    invalidFields = read.problems;
+    if (migration.fromVersion < migration.toVersion) migratedFrom = migration.fromVersion;
+    write ||= read.changed || migratedFrom !== null;
+    if (read.pinHashProblem === 'invalid') lock = 'pin_hash_invalid';
+    else if (read.pinHashProblem === 'missing' && (stored.provisioned || stored.pinEverSet)) {
+      lock = 'pin_hash_missing';
+    } else if (!trusted && stored.pinHash === null && stored.provisioned) {
+      // A file from before sealing is taken on trust once, but only with a PIN hash or before provisioning:
+      // "provisioned, no PIN" is exactly what removing the hash from an unsealed file would look like.
+      lock = 'pin_hash_missing';
+    }
+    if (stored.pinHash !== null && isLegacyHash(stored.pinHash)) {
+      // A hash from before the pepper: wrapped now, so the copy on disk is worthless without the vault.
+      const peppered = pepperLegacyHash(stored.pinHash, keys.pepper);
+      if (peppered === null) lock = 'pin_hash_invalid';
+      stored = { ...stored, pinHash: peppered };
+      write = true;
+    }
+  }
+  if (lock !== null) {
+    stored = { ...stored, pinHash: null, pinEverSet: true, pinLockReason: lock };
+    write = true;
+    log.warn('settings.locked', { reason: lock });
+  }
+
+  let setAsidePath: string | null = null;
+  if (invalidFields.length > 0) {
+    // Keep the original for a human before the defaults overwrite it: it may hold the only copy of what
+    // the installer entered.
+    setAsidePath = keepAside(file.path, now());
+    log.warn('settings.invalid_fields_reset', { fields: invalidFields.join(','), keptAt: setAsidePath });
+  }
+  if (migratedFrom !== null) log.info('settings.migrated', { from: migratedFrom, to: schemaVersion });
+  if (migration.kind === 'empty') log.info('settings.created', { path: file.path });
+  if (!trusted && migration.kind !== 'empty') log.info('settings.sealed_first_time', { path: file.path });
+  if (write) file.store = sealContent(toFileContent(schemaVersion, stored), keys.macKey);
+  ownerOnly(file.path, log);
+  // Only once a sealed file is on disk: from now on a missing seal means tampering.
+  keys = await markFileSealed(vault, keys);
+
+  const report = { created: migration.kind === 'empty', migratedFrom, setAsidePath, invalidFields };
+  const recoveryCodeHash = await loadRecoveryCodeHash(vault);
+  return new SettingsStore(
+    file,
+    frozenCopy(stored),
+    schemaVersion,
+    keys,
+    vault,
+    recoveryCodeHash,
+    log,
+    now,
+    report,
+  );
+}
+
+function tampered(filePath: string, why: string): SettingsFileError {
+  return new SettingsFileError(
+    'tampered',
+    `The settings file ${filePath} was changed outside the kiosk app (${why}), so the kiosk does not trust it ` +
+      'and will not start with it. It was left untouched.',
+    `Restore ${SETTINGS_FILE_NAME}.json from a backup; or move it out of the app data folder and start the ` +
+      'kiosk with KIOSK_PROVISION naming a provisioning file that contains "operatorPin" (the kiosk starts ' +
+      'locked until that new PIN is set).',
+  );
+}
+
+function sealKeyMissing(filePath: string): SettingsFileError {
+  return new SettingsFileError(
+    'seal_key_missing',
+    `The settings file ${filePath} is sealed with a key this kiosk's secret store does not hold (the secret ` +
+      'store was reset, or the file comes from another kiosk). It was left untouched.',
+    'Restore the secret store that belongs to this settings file; or move the settings file out of the app ' +
+      'data folder and set the kiosk up again.',
+  );
+}
+
+/**
+ * The file holds the PIN and recovery-code hashes: readable by the kiosk's account only. conf writes it 0600
+ * (settings-file.ts); this also narrows a file an older version left world-readable, even if nothing is written.
+ */
+function ownerOnly(filePath: string, log: Logger): void {
+  if (process.platform === 'win32') return;
+  try {
+    chmodSync(filePath, 0o600);
+  } catch (error) {
+    log.warn('settings.chmod_failed', { code: (error as NodeJS.ErrnoException).code ?? 'error' });
   }
 }
 
@@ -294,6 +529,8 @@ function keepAside(path: string, now: number): string {
     const target = `${path}.invalid-${now}${attempt === 0 ? '' : `-${attempt}`}`;
     try {
       copyFileSync(path, target, fsConstants.COPYFILE_EXCL);
+      // The copy holds the same hashes as the file: owner-only too.
+      if (process.platform !== 'win32') chmodSync(target, 0o600);
       return target;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 100) continue;
@@ -308,12 +545,6 @@ function keepAside(path: string, now: number): string {
       );
     }
   }
-}
-
-/** Local HH:MM, what the operator compares with the kiosk's clock. */
-function clockTime(epochMs: number): string {
-  const date = new Date(epochMs);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
 function invalidSettings(detail: string): KioskError {

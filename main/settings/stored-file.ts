@@ -3,15 +3,24 @@
 // the store can keep the original aside and the kiosk still starts. Each settings field falls back on its own,
 // so one bad value does not also reset the partner ID, kiosk ID and the rest the installer entered.
 import { z } from 'zod';
+import { PIN_LOCK_REASONS, type PinLockReason } from '../../app/operator-session';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../app/settings';
-import { parsePinHash } from './pin';
+import { SEAL_FIELD } from './file-seal';
+import { isLegacyHash, parsePepperedHash } from './peppered-hash';
 import { NO_PIN_FAILURES, type PinFailures } from './pin-lockout';
 
 export interface StoredSettings {
   readonly settings: Settings;
-  /** `scrypt$N$r$p$salt$hash` (pin.ts), or null before the operator sets a PIN. */
+  /**
+   * `scrypt-hmac$…` (peppered-hash.ts), or null before the operator sets a PIN — or when it was lost, see
+   * `pinEverSet`. An unpeppered `scrypt$…` hash appears only in a file from before sealing, until it is sealed.
+   */
   readonly pinHash: string | null;
-  /** First-start provisioning ran (or an operator completed setup); it never runs again. */
+  /** A PIN was set at some time: from then on a missing PIN hash locks the kiosk instead of reopening setup. */
+  readonly pinEverSet: boolean;
+  /** Why the kiosk is locked, while it is (pinHash null and pinEverSet); shown to the operator. */
+  readonly pinLockReason: PinLockReason | null;
+  /** First-start provisioning ran; it never runs again (a locked kiosk still accepts a new PIN from a file). */
   readonly provisioned: boolean;
   readonly pinFailures: PinFailures;
 }
@@ -19,6 +28,8 @@ export interface StoredSettings {
 export const INITIAL_STORED_SETTINGS: StoredSettings = {
   settings: DEFAULT_SETTINGS,
   pinHash: null,
+  pinEverSet: false,
+  pinLockReason: null,
   provisioned: false,
   pinFailures: NO_PIN_FAILURES,
 };
@@ -29,25 +40,38 @@ export interface ReadResult {
   readonly problems: readonly string[];
   /** Something was filled in or dropped: the file on disk differs from `stored`. */
   readonly changed: boolean;
+  /** The PIN hash field was absent, or present but not a hash: the store decides whether that locks. */
+  readonly pinHashProblem: 'missing' | 'invalid' | null;
 }
 
+// A peppered hash, or (before the file is first sealed) an unpeppered one the store converts.
 const pinHashSchema = z
   .string()
-  .refine((value) => parsePinHash(value) !== null)
+  .refine((value) => parsePepperedHash(value) !== null || isLegacyHash(value))
   .nullable();
 const pinFailuresSchema = z.object({
   count: z.number().int().nonnegative(),
   lockedUntil: z.number().int().nonnegative().nullable(),
+  // Synthetic or hand-made version-1 shapes lack it: no escalation yet.
+  lockouts: z.number().int().nonnegative().default(0),
 });
 
 const envelopeFields = {
   pinHash: pinHashSchema,
+  pinEverSet: z.boolean(),
+  pinLockReason: z.enum(PIN_LOCK_REASONS).nullable(),
   provisioned: z.boolean(),
   pinFailures: pinFailuresSchema,
 } as const;
 
-/** Top-level keys that are ours to read; conf's `__internal__` is left to conf. */
-const KNOWN_KEYS = new Set(['schemaVersion', 'settings', ...Object.keys(envelopeFields), '__internal__']);
+/** Top-level keys that are ours to read; conf's `__internal__` is left to conf, the seal to the store. */
+const KNOWN_KEYS = new Set([
+  'schemaVersion',
+  'settings',
+  ...Object.keys(envelopeFields),
+  SEAL_FIELD,
+  '__internal__',
+]);
 
 export function readStoredFile(file: Readonly<Record<string, unknown>>): ReadResult {
   const problems: string[] = [];
@@ -62,16 +86,28 @@ export function readStoredFile(file: Readonly<Record<string, unknown>>): ReadRes
     problems.push(key);
     return fallback;
   };
+  const pinHashProblem = !Object.hasOwn(file, 'pinHash')
+    ? 'missing'
+    : pinHashSchema.safeParse(file.pinHash).success
+      ? null
+      : 'invalid';
   const pinHash = field('pinHash', pinHashSchema, INITIAL_STORED_SETTINGS.pinHash);
+  const pinEverSet = field('pinEverSet', envelopeFields.pinEverSet, INITIAL_STORED_SETTINGS.pinEverSet);
+  const pinLockReason = field(
+    'pinLockReason',
+    envelopeFields.pinLockReason,
+    INITIAL_STORED_SETTINGS.pinLockReason,
+  );
   const provisioned = field('provisioned', envelopeFields.provisioned, INITIAL_STORED_SETTINGS.provisioned);
   const pinFailures = field('pinFailures', pinFailuresSchema, INITIAL_STORED_SETTINGS.pinFailures);
   for (const key of Object.keys(file)) if (!KNOWN_KEYS.has(key)) problems.push(key);
 
   const settings = readSettings(file.settings, problems, () => (changed = true));
   return {
-    stored: { settings, pinHash, provisioned, pinFailures },
+    stored: { settings, pinHash, pinEverSet, pinLockReason, provisioned, pinFailures },
     problems,
     changed: changed || problems.length > 0,
+    pinHashProblem,
   };
 }
 
@@ -109,13 +145,22 @@ function readSettings(raw: unknown, problems: string[], markChanged: () => void)
   return DEFAULT_SETTINGS;
 }
 
-/** The JSON written to the file. A fresh object each time: conf adds its `__internal__` key to what it gets. */
+/**
+ * The JSON written to the file, before its seal. A fresh object each time: conf adds its `__internal__` key to
+ * what it gets.
+ */
 export function toFileContent(schemaVersion: number, stored: StoredSettings): Record<string, unknown> {
   return {
     schemaVersion,
     settings: structuredClone(stored.settings),
     pinHash: stored.pinHash,
+    pinEverSet: stored.pinEverSet,
+    pinLockReason: stored.pinLockReason,
     provisioned: stored.provisioned,
-    pinFailures: { count: stored.pinFailures.count, lockedUntil: stored.pinFailures.lockedUntil },
+    pinFailures: {
+      count: stored.pinFailures.count,
+      lockedUntil: stored.pinFailures.lockedUntil,
+      lockouts: stored.pinFailures.lockouts,
+    },
   };
 }

@@ -4,6 +4,14 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import type { z } from 'zod';
+import {
+  apiUrlProblem,
+  callbackUrlProblem,
+  STRICT_ENDPOINT_POLICY,
+  uploadUrlProblem,
+  type EndpointPolicy,
+  type EndpointProblem,
+} from '../../app/smileid/endpoint-policy';
 import { JOB_TYPE_SMART_SELFIE_ENROLLMENT } from '../../app/smileid/image-types';
 import { SmileIdError } from './errors';
 import { checkJobStatusAuthenticity } from './response-authenticity';
@@ -45,6 +53,11 @@ export interface SmileIdClientOptions {
   readonly now?: () => Date;
   /** Called with each server time seen (HTTP Date header, job_status timestamp), to measure clock skew. */
   readonly onServerTime?: (serverTime: Date, localTime: Date) => void;
+  /**
+   * Where requests may go (app/smileid/endpoint-policy.ts). Default: https to Smile ID's hosts only; the
+   * simulator on loopback http needs DEVELOPMENT_ENDPOINT_POLICY, given explicitly by dev runs and tests.
+   */
+  readonly endpoints?: EndpointPolicy;
 }
 
 export interface PrepUploadParams {
@@ -71,6 +84,7 @@ export class SmileIdClient {
   private readonly http: AxiosInstance;
   private readonly timeouts: SmileIdTimeouts;
   private readonly now: () => Date;
+  private readonly endpoints: EndpointPolicy;
   private readonly sentTimestamps = new Set<string>();
   /** Server time minus local time from the last HTTP Date header (the freshness check's clock correction). */
   private skewMs = 0;
@@ -81,6 +95,7 @@ export class SmileIdClient {
   ) {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.now = options.now ?? (() => new Date());
+    this.endpoints = options.endpoints ?? STRICT_ENDPOINT_POLICY;
     // Keep-alive: a drain sends hundreds of small requests to one host; a TLS handshake each would dominate.
     // Certificates are always verified: set here, NODE_TLS_REJECT_UNAUTHORIZED=0 in the environment cannot
     // turn verification off for these connections.
@@ -138,6 +153,10 @@ export class SmileIdClient {
   }
 
   async prepUpload(params: PrepUploadParams): Promise<PrepUploadResponse> {
+    this.refuseEndpoint('prep_upload', apiUrlProblem(this.credentials.apiUrl, this.endpoints));
+    if (params.callbackUrl) {
+      this.refuseEndpoint('callback_url', callbackUrlProblem(params.callbackUrl, this.endpoints));
+    }
     const body = this.buildPrepUploadRequest(params);
     const response = await this.send('prep_upload', () =>
       this.http.post(`${this.credentials.apiUrl}/upload`, body, { timeout: this.timeouts.prepUploadMs }),
@@ -147,6 +166,7 @@ export class SmileIdClient {
 
   /** PUTs the zip to the presigned URL with exactly `Content-Type: application/zip` (the URL signs it). */
   async uploadZip(uploadUrl: string, zip: Uint8Array): Promise<void> {
+    this.refuseEndpoint('upload', uploadUrlProblem(uploadUrl, this.credentials.apiUrl, this.endpoints));
     const body = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
     await this.send('upload', async () => {
       try {
@@ -176,6 +196,7 @@ export class SmileIdClient {
    * (response-authenticity.ts); anything else is an error, never a result.
    */
   async jobStatus(ids: JobIds): Promise<JobStatusResponse> {
+    this.refuseEndpoint('job_status', apiUrlProblem(this.credentials.apiUrl, this.endpoints));
     const { partnerId, apiKey } = this.credentials;
     const body = {
       partner_id: partnerId,
@@ -201,6 +222,11 @@ export class SmileIdClient {
     if (problem) throw new SmileIdError(problem);
     this.observeServerTime(status.timestamp);
     return status;
+  }
+
+  /** Nothing is sent to an address the policy does not allow: not the key's signature, not a selfie. */
+  private refuseEndpoint(operation: string, problem: EndpointProblem | null): void {
+    if (problem) throw new SmileIdError({ kind: 'endpoint_not_allowed', detail: `${operation}: ${problem}` });
   }
 
   private async send<T extends { headers: unknown }>(operation: string, call: () => Promise<T>): Promise<T> {

@@ -50,6 +50,23 @@ export interface SubmissionOptions {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * The last stage alone: poll job_status for a job whose upload Smile ID confirmed. Also what the outbox runs for
+ * such a job once the kiosk no longer holds its photos (main/outbox/image-expiry.ts).
+ */
+export async function awaitEnrollmentResult(
+  client: SmileIdClient,
+  ids: { readonly userId: string; readonly jobId: string },
+  progress: SubmissionProgress,
+  options: SubmissionOptions = {},
+): Promise<EnrollmentResult> {
+  await options.hooks?.onStage?.('awaiting_result', progress);
+  const status = await pollJobStatus(client, ids, options.poll ?? DEFAULT_POLL_SCHEDULE, {
+    signal: options.signal,
+  });
+  return interpretJobStatus(status);
+}
+
 export async function submitEnrollment(
   client: SmileIdClient,
   submission: EnrollmentSubmission,
@@ -60,13 +77,7 @@ export async function submitEnrollment(
   const hooks = options.hooks ?? {};
   let current = progress;
 
-  const awaitResult = async (): Promise<EnrollmentResult> => {
-    await hooks.onStage?.('awaiting_result', current);
-    const status = await pollJobStatus(client, ids, options.poll ?? DEFAULT_POLL_SCHEDULE, {
-      signal: options.signal,
-    });
-    return interpretJobStatus(status);
-  };
+  const awaitResult = (): Promise<EnrollmentResult> => awaitEnrollmentResult(client, ids, current, options);
 
   if (current.uploadConfirmed) return awaitResult();
   if (current.uploadMayHaveLanded) {

@@ -1,18 +1,37 @@
-// Asks for the operator PIN and checks it with main (which counts failures and locks after five).
+// Asks for the operator PIN and checks it with main, which counts failures (tries left, then escalating locks)
+// and answers a session grant. The PIN lives only in this dialog's input until it is sent; what the kiosk keeps
+// afterwards is the grant (store/operator-session.ts).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { asKioskError, kiosk } from '../store/kiosk-store';
+import { asKioskError } from '../store/kiosk-store';
+import { useCountAsOpenDialog } from '../store/open-dialogs';
+import { signIn } from '../store/operator-session';
 
-export function PinDialog(props: { onUnlock: (pin: string) => void; onCancel: () => void }) {
-  const { t } = useTranslation();
+export function PinDialog(props: {
+  /** What the session is for: where the operator continues after a required PIN change. */
+  target: 'operator' | 'setup';
+  onUnlock: (pinChangeRequired: boolean) => void;
+  onCancel: () => void;
+  /** Offers the recovery code ("Forgot the PIN?") when given. */
+  onForgot?: () => void;
+}) {
+  const { t, i18n } = useTranslation();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
+  useCountAsOpenDialog();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const { valid } = await kiosk().verifyPin({ pin });
-      if (valid) props.onUnlock(pin);
-      else setError(t('pin.wrong'));
+      const outcome = await signIn(pin, props.target);
+      if (outcome.kind === 'ok') props.onUnlock(outcome.changeRequired);
+      else if (outcome.kind === 'wrong') setError(t('pin.triesLeft', { count: outcome.triesLeft }));
+      else {
+        const time = new Date(outcome.until).toLocaleTimeString(i18n.language, {
+          hour: '2-digit',
+          minute: '2-digit',
+        });
+        setError(t('pin.locked', { time }));
+      }
     } catch (failure) {
       setError(asKioskError(failure).message);
     }
@@ -39,6 +58,11 @@ export function PinDialog(props: { onUnlock: (pin: string) => void; onCancel: ()
           </p>
         )}
         <div className="actions">
+          {props.onForgot && (
+            <button type="button" className="link" data-testid="pin-forgot" onClick={props.onForgot}>
+              {t('pin.forgot')}
+            </button>
+          )}
           <button type="button" className="secondary" onClick={props.onCancel}>
             {t('common.cancel')}
           </button>

@@ -115,6 +115,47 @@ export const en = {
     label: 'PIN',
     submit: 'Unlock',
     wrong: 'Wrong PIN.',
+    triesLeft_one: 'Wrong PIN. {{count}} more try before PIN entry locks.',
+    triesLeft_other: 'Wrong PIN. {{count}} more tries before PIN entry locks.',
+    locked: 'Too many wrong PINs. PIN entry is locked until {{time}}.',
+    forgot: 'Forgot the PIN?',
+  },
+  changePin: {
+    title: 'Choose a new operator PIN',
+    required: 'The operator PIN must now have 6 to 12 digits. Choose a new one before you continue.',
+    recovered: 'The recovery code is right. Choose a new operator PIN.',
+    newPin: 'New PIN (6 to 12 digits)',
+    confirm: 'New PIN again',
+    submit: 'Save the new PIN',
+  },
+  recovery: {
+    lockedTitle: 'This kiosk is locked',
+    forgotTitle: 'Set a new operator PIN',
+    reasons: {
+      pin_hash_invalid: 'The operator PIN stored on this kiosk is damaged, so nobody can sign in with it.',
+      pin_hash_missing: 'The operator PIN is missing from the kiosk settings, so nobody can sign in.',
+      settings_unversioned:
+        'The kiosk settings file was not one this app wrote, so the kiosk does not trust it.',
+      settings_file_missing:
+        'The kiosk settings file was missing. This kiosk was set up before, so it stays locked.',
+    },
+    lockedBody: 'Until a new operator PIN is set, nobody can change the settings or use the operator panel.',
+    howCode:
+      'If you have the supervisor recovery code (shown once when the PIN was first set), enter it here.',
+    howProvision:
+      'Without the code, an administrator can re-provision the kiosk: start it with KIOSK_PROVISION naming a file that only the kiosk account can read and that contains "operatorPin".',
+    codeLabel: 'Recovery code',
+    submit: 'Continue',
+    wrong: 'That recovery code is not right.',
+    locked: 'Too many wrong codes. Try again after {{time}}.',
+  },
+  recoveryCode: {
+    title: 'Supervisor recovery code',
+    body: 'Write this code down and keep it somewhere safe, away from the kiosk. It is shown only this once. With it, a supervisor can set a new operator PIN if the PIN is forgotten or lost.',
+    done: 'I have written it down',
+  },
+  session: {
+    ended: 'The operator session has ended. Enter the PIN again.',
   },
   operator: {
     title: 'Operator panel',
@@ -156,7 +197,13 @@ export const en = {
     kioskId: 'Kiosk ID',
     branch: 'Branch',
     language: 'Language',
-    newPin: 'New operator PIN (4–12 digits)',
+    newPin: 'New operator PIN (6 to 12 digits)',
+    confirmPin: 'New operator PIN again',
+    pinMismatch: 'The two PINs are not the same.',
+    recoveryCodeSet: 'A supervisor recovery code exists.',
+    recoveryCodeNotSet: 'There is no supervisor recovery code yet. Make one and keep it safe.',
+    newRecoveryCode: 'Make a new recovery code',
+    signInFirst: 'Enter the operator PIN to change the settings.',
     saved: 'Settings saved.',
   },
   languages: { en: 'English', fr: 'Français', sw: 'Kiswahili', pt: 'Português' },

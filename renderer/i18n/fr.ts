@@ -107,7 +107,57 @@ export const fr: Translation = {
     attention: 'Cet enrôlement demande un opérateur.',
     failed: "L'enrôlement n'a pas pu être enregistré.",
   },
-  pin: { title: 'Code opérateur', label: 'Code', submit: 'Déverrouiller', wrong: 'Code incorrect.' },
+  pin: {
+    title: 'Code opérateur',
+    label: 'Code',
+    submit: 'Déverrouiller',
+    wrong: 'Code incorrect.',
+    triesLeft_one: 'Code incorrect. Encore {{count}} essai avant le blocage de la saisie.',
+    triesLeft_other: 'Code incorrect. Encore {{count}} essais avant le blocage de la saisie.',
+    locked: 'Trop de codes incorrects. La saisie est bloquée jusqu’à {{time}}.',
+    forgot: 'Code oublié ?',
+  },
+  changePin: {
+    title: 'Choisissez un nouveau code opérateur',
+    required:
+      'Le code opérateur doit maintenant avoir de 6 à 12 chiffres. Choisissez-en un nouveau avant de continuer.',
+    recovered: 'Le code de secours est bon. Choisissez un nouveau code opérateur.',
+    newPin: 'Nouveau code (6 à 12 chiffres)',
+    confirm: 'Nouveau code, encore une fois',
+    submit: 'Enregistrer le nouveau code',
+  },
+  recovery: {
+    lockedTitle: 'Ce kiosque est verrouillé',
+    forgotTitle: 'Définir un nouveau code opérateur',
+    reasons: {
+      pin_hash_invalid:
+        'Le code opérateur enregistré sur ce kiosque est endommagé : personne ne peut se connecter avec.',
+      pin_hash_missing:
+        'Le code opérateur manque dans les paramètres du kiosque : personne ne peut se connecter.',
+      settings_unversioned:
+        "Le fichier de paramètres n'a pas été écrit par cette application : le kiosque ne lui fait pas confiance.",
+      settings_file_missing:
+        'Le fichier de paramètres a disparu. Ce kiosque avait déjà été configuré, il reste donc verrouillé.',
+    },
+    lockedBody:
+      "Tant qu'un nouveau code opérateur n'est pas défini, personne ne peut modifier les paramètres ni utiliser le panneau de l'opérateur.",
+    howCode:
+      'Si vous avez le code de secours du superviseur (affiché une seule fois lors du premier choix du code), saisissez-le ici.',
+    howProvision:
+      'Sans ce code, un administrateur peut reprovisionner le kiosque : le démarrer avec KIOSK_PROVISION désignant un fichier lisible par le seul compte du kiosque et contenant "operatorPin".',
+    codeLabel: 'Code de secours',
+    submit: 'Continuer',
+    wrong: "Ce code de secours n'est pas le bon.",
+    locked: 'Trop de codes incorrects. Réessayez après {{time}}.',
+  },
+  recoveryCode: {
+    title: 'Code de secours du superviseur',
+    body: "Notez ce code et gardez-le en lieu sûr, loin du kiosque. Il n'est affiché que cette fois. Avec lui, un superviseur peut définir un nouveau code opérateur si le code est oublié ou perdu.",
+    done: "Je l'ai noté",
+  },
+  session: {
+    ended: 'La session opérateur est terminée. Saisissez de nouveau le code.',
+  },
   operator: {
     title: "Panneau de l'opérateur",
     sendNow: 'Envoyer maintenant',
@@ -154,7 +204,13 @@ export const fr: Translation = {
     kioskId: 'Identifiant du kiosque',
     branch: 'Agence',
     language: 'Langue',
-    newPin: 'Nouveau code opérateur (4 à 12 chiffres)',
+    newPin: 'Nouveau code opérateur (6 à 12 chiffres)',
+    confirmPin: 'Nouveau code opérateur, encore une fois',
+    pinMismatch: 'Les deux codes ne sont pas identiques.',
+    recoveryCodeSet: 'Un code de secours du superviseur existe.',
+    recoveryCodeNotSet: "Il n'y a pas encore de code de secours. Créez-en un et gardez-le en lieu sûr.",
+    newRecoveryCode: 'Créer un nouveau code de secours',
+    signInFirst: 'Saisissez le code opérateur pour modifier les paramètres.',
     saved: 'Paramètres enregistrés.',
   },
   languages: { en: 'English', fr: 'Français', sw: 'Kiswahili', pt: 'Português' },

@@ -101,7 +101,56 @@ export const pt: Translation = {
     attention: 'Este registo precisa de um operador.',
     failed: 'Não foi possível guardar o registo.',
   },
-  pin: { title: 'PIN do operador', label: 'PIN', submit: 'Desbloquear', wrong: 'PIN errado.' },
+  pin: {
+    title: 'PIN do operador',
+    label: 'PIN',
+    submit: 'Desbloquear',
+    wrong: 'PIN errado.',
+    triesLeft_one: 'PIN errado. Resta {{count}} tentativa antes de a entrada do PIN ficar bloqueada.',
+    triesLeft_other: 'PIN errado. Restam {{count}} tentativas antes de a entrada do PIN ficar bloqueada.',
+    locked: 'Demasiados PIN errados. A entrada do PIN está bloqueada até às {{time}}.',
+    forgot: 'Esqueceu o PIN?',
+  },
+  changePin: {
+    title: 'Escolha um novo PIN do operador',
+    required: 'O PIN do operador tem agora de ter 6 a 12 dígitos. Escolha um novo antes de continuar.',
+    recovered: 'O código de recuperação está certo. Escolha um novo PIN do operador.',
+    newPin: 'Novo PIN (6 a 12 dígitos)',
+    confirm: 'Novo PIN outra vez',
+    submit: 'Guardar o novo PIN',
+  },
+  recovery: {
+    lockedTitle: 'Este quiosque está bloqueado',
+    forgotTitle: 'Definir um novo PIN do operador',
+    reasons: {
+      pin_hash_invalid:
+        'O PIN do operador guardado neste quiosque está danificado, por isso ninguém consegue entrar com ele.',
+      pin_hash_missing:
+        'O PIN do operador falta nas definições do quiosque, por isso ninguém consegue entrar.',
+      settings_unversioned:
+        'O ficheiro de definições não foi escrito por esta aplicação, por isso o quiosque não confia nele.',
+      settings_file_missing:
+        'O ficheiro de definições desapareceu. Este quiosque já tinha sido configurado, por isso continua bloqueado.',
+    },
+    lockedBody:
+      'Até ser definido um novo PIN do operador, ninguém pode alterar as definições nem usar o painel do operador.',
+    howCode:
+      'Se tem o código de recuperação do supervisor (mostrado uma única vez quando o PIN foi definido pela primeira vez), introduza-o aqui.',
+    howProvision:
+      'Sem o código, um administrador pode aprovisionar o quiosque de novo: iniciá-lo com KIOSK_PROVISION a indicar um ficheiro que só a conta do quiosque pode ler e que contenha "operatorPin".',
+    codeLabel: 'Código de recuperação',
+    submit: 'Continuar',
+    wrong: 'Esse código de recuperação não está certo.',
+    locked: 'Demasiados códigos errados. Tente de novo depois das {{time}}.',
+  },
+  recoveryCode: {
+    title: 'Código de recuperação do supervisor',
+    body: 'Anote este código e guarde-o num lugar seguro, longe do quiosque. Só é mostrado desta vez. Com ele, um supervisor pode definir um novo PIN do operador se o PIN for esquecido ou perdido.',
+    done: 'Já o anotei',
+  },
+  session: {
+    ended: 'A sessão do operador terminou. Introduza o PIN outra vez.',
+  },
   operator: {
     title: 'Painel do operador',
     sendNow: 'Enviar agora',
@@ -142,7 +191,13 @@ export const pt: Translation = {
     kioskId: 'ID do quiosque',
     branch: 'Balcão',
     language: 'Idioma',
-    newPin: 'Novo PIN do operador (4 a 12 dígitos)',
+    newPin: 'Novo PIN do operador (6 a 12 dígitos)',
+    confirmPin: 'Novo PIN do operador outra vez',
+    pinMismatch: 'Os dois PIN não são iguais.',
+    recoveryCodeSet: 'Existe um código de recuperação do supervisor.',
+    recoveryCodeNotSet: 'Ainda não há código de recuperação do supervisor. Crie um e guarde-o em segurança.',
+    newRecoveryCode: 'Criar um novo código de recuperação',
+    signInFirst: 'Introduza o PIN do operador para alterar as definições.',
     saved: 'Definições guardadas.',
   },
   languages: { en: 'English', fr: 'Français', sw: 'Kiswahili', pt: 'Português' },

@@ -100,7 +100,55 @@ export const sw: Translation = {
     attention: 'Usajili huu unahitaji mhudumu.',
     failed: 'Usajili haukuweza kuhifadhiwa.',
   },
-  pin: { title: 'PIN ya mhudumu', label: 'PIN', submit: 'Fungua', wrong: 'PIN si sahihi.' },
+  pin: {
+    title: 'PIN ya mhudumu',
+    label: 'PIN',
+    submit: 'Fungua',
+    wrong: 'PIN si sahihi.',
+    triesLeft_one: 'PIN si sahihi. Umebakiza jaribio {{count}} kabla uingizaji wa PIN haujafungwa.',
+    triesLeft_other: 'PIN si sahihi. Umebakiza majaribio {{count}} kabla uingizaji wa PIN haujafungwa.',
+    locked: 'PIN zisizo sahihi ni nyingi mno. Uingizaji wa PIN umefungwa hadi {{time}}.',
+    forgot: 'Umesahau PIN?',
+  },
+  changePin: {
+    title: 'Chagua PIN mpya ya mhudumu',
+    required: 'Sasa PIN ya mhudumu lazima iwe na tarakimu 6 hadi 12. Chagua mpya kabla ya kuendelea.',
+    recovered: 'Msimbo wa urejeshaji ni sahihi. Chagua PIN mpya ya mhudumu.',
+    newPin: 'PIN mpya (tarakimu 6 hadi 12)',
+    confirm: 'PIN mpya tena',
+    submit: 'Hifadhi PIN mpya',
+  },
+  recovery: {
+    lockedTitle: 'Kioski hiki kimefungwa',
+    forgotTitle: 'Weka PIN mpya ya mhudumu',
+    reasons: {
+      pin_hash_invalid:
+        'PIN ya mhudumu iliyohifadhiwa kwenye kioski hiki imeharibika, kwa hiyo hakuna anayeweza kuingia nayo.',
+      pin_hash_missing:
+        'PIN ya mhudumu haipo kwenye mipangilio ya kioski, kwa hiyo hakuna anayeweza kuingia.',
+      settings_unversioned: 'Faili la mipangilio halikuandikwa na programu hii, kwa hiyo kioski hakiliamini.',
+      settings_file_missing:
+        'Faili la mipangilio limepotea. Kioski hiki kiliwekwa tayari, kwa hiyo kinabaki kimefungwa.',
+    },
+    lockedBody:
+      'Mpaka PIN mpya ya mhudumu iwekwe, hakuna anayeweza kubadilisha mipangilio wala kutumia paneli ya mhudumu.',
+    howCode:
+      'Ikiwa una msimbo wa urejeshaji wa msimamizi (ulioonyeshwa mara moja PIN ilipowekwa mara ya kwanza), uingize hapa.',
+    howProvision:
+      'Bila msimbo huo, msimamizi wa mfumo anaweza kuweka kioski upya: akiwashe na KIOSK_PROVISION ikitaja faili ambalo akaunti ya kioski pekee inaweza kusoma, lenye "operatorPin".',
+    codeLabel: 'Msimbo wa urejeshaji',
+    submit: 'Endelea',
+    wrong: 'Msimbo huo wa urejeshaji si sahihi.',
+    locked: 'Misimbo isiyo sahihi ni mingi mno. Jaribu tena baada ya {{time}}.',
+  },
+  recoveryCode: {
+    title: 'Msimbo wa urejeshaji wa msimamizi',
+    body: 'Andika msimbo huu na uuhifadhi mahali salama, mbali na kioski. Unaonyeshwa mara hii moja tu. Kwa msimbo huu, msimamizi anaweza kuweka PIN mpya ya mhudumu ikiwa PIN imesahaulika au imepotea.',
+    done: 'Nimeuandika',
+  },
+  session: {
+    ended: 'Kipindi cha mhudumu kimeisha. Ingiza PIN tena.',
+  },
   operator: {
     title: 'Paneli ya mhudumu',
     sendNow: 'Tuma sasa',
@@ -147,7 +195,13 @@ export const sw: Translation = {
     kioskId: 'Kitambulisho cha kioski',
     branch: 'Tawi',
     language: 'Lugha',
-    newPin: 'PIN mpya ya mhudumu (tarakimu 4–12)',
+    newPin: 'PIN mpya ya mhudumu (tarakimu 6 hadi 12)',
+    confirmPin: 'PIN mpya ya mhudumu tena',
+    pinMismatch: 'PIN hizo mbili hazifanani.',
+    recoveryCodeSet: 'Msimbo wa urejeshaji wa msimamizi upo.',
+    recoveryCodeNotSet: 'Bado hakuna msimbo wa urejeshaji wa msimamizi. Tengeneza mmoja na uuhifadhi salama.',
+    newRecoveryCode: 'Tengeneza msimbo mpya wa urejeshaji',
+    signInFirst: 'Ingiza PIN ya mhudumu ili kubadilisha mipangilio.',
     saved: 'Mipangilio imehifadhiwa.',
   },
   languages: { en: 'English', fr: 'Français', sw: 'Kiswahili', pt: 'Português' },

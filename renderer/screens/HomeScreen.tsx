@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../app/settings';
 import { PinDialog } from '../components/PinDialog';
 import { setLanguage } from '../i18n';
-import { go, setOperatorPin } from '../store/kiosk-store';
+import { go } from '../store/kiosk-store';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
@@ -38,11 +38,10 @@ export function HomeScreen() {
       </div>
       {unlockFor && (
         <PinDialog
+          target={unlockFor}
           onCancel={() => setUnlockFor(null)}
-          onUnlock={(pin) => {
-            setOperatorPin(pin);
-            go(unlockFor);
-          }}
+          onForgot={() => go('recover')}
+          onUnlock={(pinChangeRequired) => go(pinChangeRequired ? 'changePin' : unlockFor)}
         />
       )}
     </main>

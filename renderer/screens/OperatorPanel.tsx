@@ -1,10 +1,12 @@
 // The operator's view of the queue (behind the PIN): each job's state, age, attempts and last problem, with
-// send now, retry and discard.
-import { useState } from 'react';
+// send now, retry and discard. The list holds every user ID on the kiosk, so it is fetched with the operator
+// session's grant when the panel opens (job events keep it fresh) and dropped with the session.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobSummary } from '../../app/queue';
 import { QueueStatusLine } from '../components/QueueStatusLine';
-import { asKioskError, kiosk, resetFlow, useKiosk } from '../store/kiosk-store';
+import { asKioskError, kiosk, resetFlow, sessionToken, useKiosk } from '../store/kiosk-store';
+import { isSessionGone, signOut } from '../store/operator-session';
 
 function age(createdAt: number, now: number): string {
   const minutes = Math.floor((now - createdAt) / 60_000);
@@ -17,7 +19,6 @@ export function OperatorPanel() {
   const { t } = useTranslation();
   const jobs = useKiosk((state) => state.jobs);
   const health = useKiosk((state) => state.health);
-  const pin = useKiosk((state) => state.operatorPin);
   const [message, setMessage] = useState<string | null>(null);
   const sorted = Object.values(jobs).sort((a, b) => b.createdAt - a.createdAt);
   const now = Date.now();
@@ -27,12 +28,23 @@ export function OperatorPanel() {
       await work();
       setMessage(null);
     } catch (error) {
-      setMessage(asKioskError(error).message);
+      const problem = asKioskError(error);
+      if (isSessionGone(problem.code)) resetFlow();
+      else setMessage(problem.message);
     }
   };
+  useEffect(() => {
+    void act(async () => {
+      const { jobs: listed } = await kiosk().getQueue({ grant: sessionToken() });
+      useKiosk.setState((state) => ({
+        jobs: { ...Object.fromEntries(listed.map((job) => [job.jobId, job])), ...state.jobs },
+      }));
+    });
+    // Once per opening of the panel; job events keep the list fresh afterwards.
+  }, []);
   const discard = (job: JobSummary) => {
-    if (!pin || !window.confirm(t('operator.confirmDiscard'))) return;
-    void act(() => kiosk().discardJob({ jobId: job.jobId, pin }));
+    if (!window.confirm(t('operator.confirmDiscard'))) return;
+    void act(() => kiosk().discardJob({ jobId: job.jobId, grant: sessionToken() }));
   };
 
   return (
@@ -42,11 +54,11 @@ export function OperatorPanel() {
         <button
           className="primary"
           data-testid="send-now"
-          onClick={() => void act(() => kiosk().sendNow({}))}
+          onClick={() => void act(() => kiosk().sendNow({ grant: sessionToken() }))}
         >
           {t('operator.sendNow')}
         </button>
-        <button className="secondary" onClick={resetFlow}>
+        <button className="secondary" data-testid="operator-close" onClick={signOut}>
           {t('operator.exit')}
         </button>
       </header>
@@ -95,7 +107,9 @@ export function OperatorPanel() {
                   {(job.state === 'needs_attention' || job.state === 'queued') && (
                     <button
                       className="secondary small"
-                      onClick={() => void act(() => kiosk().retryJob({ jobId: job.jobId }))}
+                      onClick={() =>
+                        void act(() => kiosk().retryJob({ jobId: job.jobId, grant: sessionToken() }))
+                      }
                     >
                       {t('operator.retry')}
                     </button>

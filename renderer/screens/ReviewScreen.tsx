@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countSubmittedEnrollment } from '../store/enrollments-since-load';
 import { asKioskError, go, kiosk, updateFlow, useKiosk } from '../store/kiosk-store';
 
 export function ReviewScreen() {
@@ -23,6 +24,7 @@ export function ReviewScreen() {
     } catch (error) {
       updateFlow({ submitError: asKioskError(error) });
     }
+    countSubmittedEnrollment();
     go('result');
   };
 

@@ -4,15 +4,20 @@ import { QueueStatusLine } from '../components/QueueStatusLine';
 import { TrainingBanner } from '../components/TrainingBanner';
 import { CameraProblemScreen } from '../screens/CameraProblemScreen';
 import { CaptureScreen } from '../screens/CaptureScreen';
+import { ChangePinScreen } from '../screens/ChangePinScreen';
 import { ConsentScreen } from '../screens/ConsentScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { OperatorPanel } from '../screens/OperatorPanel';
+import { RecoverScreen } from '../screens/RecoverScreen';
 import { ResultScreen } from '../screens/ResultScreen';
 import { ReviewScreen } from '../screens/ReviewScreen';
 import { SetupScreen } from '../screens/SetupScreen';
 import { UserIdScreen } from '../screens/UserIdScreen';
 import { useIdleReset } from '../store/idle-reset';
-import { kiosk, useKiosk, type Screen } from '../store/kiosk-store';
+import { go, useKiosk, type Screen } from '../store/kiosk-store';
+import { leaveKioskMode } from '../store/operator-session';
+import { useRendererRecycling } from '../store/renderer-recycling';
+import { useSessionExpiry } from '../store/session-expiry';
 
 const SCREENS: Record<Exclude<Screen, 'loading'>, () => React.JSX.Element | null> = {
   setup: SetupScreen,
@@ -23,6 +28,8 @@ const SCREENS: Record<Exclude<Screen, 'loading'>, () => React.JSX.Element | null
   review: ReviewScreen,
   result: ResultScreen,
   operator: OperatorPanel,
+  changePin: ChangePinScreen,
+  recover: RecoverScreen,
   cameraProblem: CameraProblemScreen,
 };
 
@@ -33,6 +40,8 @@ export function App() {
   const exitRequested = useKiosk((state) => state.exitRequested);
   const closeExit = () => useKiosk.setState({ exitRequested: false });
   useIdleReset();
+  useSessionExpiry();
+  useRendererRecycling();
   if (fatal) {
     return (
       <main className="screen" data-testid="fatal">
@@ -53,10 +62,13 @@ export function App() {
       {screen !== 'operator' && screen !== 'capture' && <QueueStatusLine />}
       {exitRequested && (
         <PinDialog
+          target="operator"
           onCancel={closeExit}
-          onUnlock={(pin) => {
+          onUnlock={(pinChangeRequired) => {
             closeExit();
-            void kiosk().exitKiosk({ pin });
+            // An outdated PIN opens only the PIN change; leaving kiosk mode waits for the new PIN.
+            if (pinChangeRequired) go('changePin');
+            else void leaveKioskMode().catch(() => undefined);
           }}
         />
       )}

@@ -1,14 +1,19 @@
 // Idle reset: after the configured time without touch, click or key, the kiosk returns to the home screen,
-// turns the camera off (the capture screen unmounts) and forgets the customer.
+// turns the camera off (the capture screen unmounts), forgets the customer and ends any operator session (the
+// settings screen included, once a PIN exists: idle-policy.ts).
 import { useEffect } from 'react';
-import { resetFlow, useKiosk } from './kiosk-store';
+import { idleResetApplies } from './idle-policy';
+import { resetFlow, restingScreen, useKiosk } from './kiosk-store';
 
-const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
+/** What counts as someone using the kiosk (also for the renderer recycler's quiet time at home). */
+export const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
 
 export function useIdleReset(): void {
   const seconds = useKiosk((state) => state.settings?.idleTimeoutSeconds ?? 90);
   const screen = useKiosk((state) => state.screen);
-  const idleMatters = screen !== 'home' && screen !== 'loading' && screen !== 'setup';
+  const resting = useKiosk((state) => (state.settings ? restingScreen(state.settings) : null));
+  const sessionOpen = useKiosk((state) => state.session !== null);
+  const idleMatters = idleResetApplies(screen, resting, sessionOpen);
   useEffect(() => {
     if (!idleMatters) return;
     let timer = window.setTimeout(resetFlow, seconds * 1000);

@@ -26,16 +26,17 @@ import path from 'node:path';
 import smileIdentityCore from 'smile-identity-core';
 import { DEFAULT_SETTINGS, type Settings } from '../../app/settings';
 import type { KioskEvent } from '../../app/queue';
-import { openConfIndexFile } from '../../main/outbox/conf-index-file';
 import { probeHost } from '../../main/outbox/connectivity';
 import { Outbox } from '../../main/outbox/outbox';
 import { generateKey } from '../../main/secure/aes-gcm';
 import { SmileIdClient } from '../../main/smileid/client';
+import { openConfFile } from '../../main/storage/conf-files';
 import type { PollSchedule } from '../../main/smileid/job-status-poller';
 import type { SimulatorJobView } from '../../main/smileid/simulator/server';
 import { makeCapture } from '../support/fixture-images';
 import type { CaptureJpegs } from '../support/fixture-images';
 import { seededRandom } from '../support/outbox-harness';
+import { DEVELOPMENT_ENDPOINT_POLICY } from '../../app/smileid/endpoint-policy';
 
 const PARTNER_ID = '085';
 const API_KEY = 'K';
@@ -283,13 +284,13 @@ async function drainOurs(
   const outbox = await Outbox.open({
     dataDir,
     dataKey,
-    openIndexFile: () => openConfIndexFile(dataDir, Buffer.from(dataKey).toString('hex')),
+    openIndexFile: openConfFile,
     connect: async (observer) =>
       connected
         ? {
             client: new SmileIdClient(
               { partnerId: PARTNER_ID, apiKey: API_KEY, apiUrl },
-              { onServerTime: observer.onServerTime },
+              { onServerTime: observer.onServerTime, endpoints: DEVELOPMENT_ENDPOINT_POLICY },
             ),
             probe: probeHost(apiUrl, 5_000),
             training: false,

@@ -9,6 +9,7 @@ import { benchOutboxDrain, printOutboxDrainTable } from './outbox-drain';
 import { benchOutboxStorage, printOutboxStorageTable } from './outbox-storage';
 import { benchSmileIdUpload, printSmileIdUploadTable } from './smileid-upload';
 import { benchUiCapture, printUiCaptureTable } from './ui-capture';
+import { benchUiMemory, printUiMemoryTable } from './ui-memory';
 
 export interface BenchSection {
   /** The key of this section in results.json. */
@@ -40,7 +41,9 @@ export const SECTIONS: readonly BenchSection[] = [
   },
   {
     name: 'outbox-storage',
-    description: 'enqueue + state update latency at 100 / 1,000 / 10,000 queued jobs, start-up with 10,000',
+    description:
+      'enqueue and state update, each with its index write, at 100 / 1,000 / 10,000 queued jobs side by ' +
+      'side (ratios), start-up with 10,000',
     run: async () => {
       const result = await benchOutboxStorage();
       printOutboxStorageTable(result);
@@ -55,6 +58,17 @@ export const SECTIONS: readonly BenchSection[] = [
     run: async () => {
       const result = await benchUiCapture();
       printUiCaptureTable(result);
+      return result;
+    },
+  },
+  {
+    name: 'ui-memory',
+    description:
+      'headless Chromium UI: page renderer RSS over 1,000 enrollments (UI_MEMORY_ENROLLMENTS) with renderer ' +
+      'recycling every 50 (UI_MEMORY_RECYCLE_EVERY) beside a kiosk without it (UI_MEMORY_CONTROL_ENROLLMENTS)',
+    run: async () => {
+      const result = await benchUiMemory();
+      printUiMemoryTable(result);
       return result;
     },
   },

@@ -12,6 +12,7 @@ import type { PollSchedule } from '../../main/smileid/job-status-poller';
 import type { SimulatorJobView } from '../../main/smileid/simulator/server';
 import { makeCapture } from '../support/fixture-images';
 import type { CaptureJpegs } from '../support/fixture-images';
+import { DEVELOPMENT_ENDPOINT_POLICY } from '../../app/smileid/endpoint-policy';
 
 const PARTNER_ID = '085';
 const API_KEY = 'bench-api-key';
@@ -79,11 +80,10 @@ export async function benchSmileIdUpload(): Promise<UploadBenchResult> {
   const stopRedirect = redirectOfficialSdkTo(simulator.url);
 
   try {
-    const client = new SmileIdClient({
-      partnerId: PARTNER_ID,
-      apiKey: API_KEY,
-      apiUrl: `${simulator.url}/v1`,
-    });
+    const client = new SmileIdClient(
+      { partnerId: PARTNER_ID, apiKey: API_KEY, apiUrl: `${simulator.url}/v1` },
+      { endpoints: DEVELOPMENT_ENDPOINT_POLICY },
+    );
     const webApi = new smileIdentityCore.WebApi(PARTNER_ID, undefined, API_KEY, 0);
     webApi.url = `${simulator.url}/v1`;
 

@@ -15,9 +15,9 @@
 //     needs a few frames), and during a 5 s run on the no-face video, where the loop never ends. The fake
 //     camera delivers 15 frames/s and the loop assesses each new frame once, so 15 is its ceiling here.
 //  3. Memory: N consecutive enrollments (UI_BENCH_ENROLLMENTS, default 300) in ONE dev host and ONE browser,
-//     each with its own user ID, each pressed through to result-done and home. The dev host (with its
-//     in-process training simulator) runs in a CHILD process — this same file, started by node with tsx's
-//     loader and --expose-gc — because Playwright's driver runs inside the bench process, and its memory,
+//     each with its own user ID, each pressed through to result-done and home, with renderer recycling out
+//     of reach (the ui-memory section measures that). The dev host (with its in-process training simulator)
+//     runs in a CHILD process (dev-host-child.ts, started by node with tsx's loader and --expose-gc) because Playwright's driver runs inside the bench process, and its memory,
 //     which grows over a long run, would be counted as dev host memory otherwise. After enrollment 10 and
 //     after the last, the bench waits until Chromium's video capture service (a utility process that lingers
 //     a few seconds after the camera closes) has exited, so both samples see the kiosk at rest at home;
@@ -32,17 +32,22 @@
 // The renderer must be built (npm run build:renderer): the section checks dist/renderer/index.html exists
 // and stops with that advice if not, and warns when a renderer source is newer than the build. It does not
 // build by itself, so a bench run never rewrites dist/ under a concurrent e2e run.
-import { mkdtemp, readdir, readFile, readlink, rm, stat } from 'node:fs/promises';
-import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import type { CDPSession, Page } from 'playwright-core';
-import { DEFAULT_STATIC_DIR, REPO_ROOT, startDevHostFromEnv } from '../../main/devhost/start';
-import { silentLogger } from '../../main/log';
+import type { SettingsPatch } from '../../app/settings';
 import { openKioskBrowser, type KioskBrowser } from '../e2e/support/browser';
 import { makeVideos } from '../e2e/support/y4m';
+import { checkRendererBuilt, exposeNodeGc, firstLine, mb, round, runTag } from './bench-helpers';
+import {
+  CAMERA_SERVICE_EXIT_MAX_MS,
+  chromiumMemory,
+  kbField,
+  waitForCameraServiceExit,
+  type ChromiumMemory,
+} from './chromium-processes';
+import { DevHostChild } from './dev-host-child';
 
 export const UI_CAPTURE_GOALS = {
   /** Selfie shutter → review screen in the DOM. */
@@ -66,9 +71,16 @@ const SETTLE_BEFORE_SAMPLE_MS = 2_000;
 const STEP_TIMEOUT_MS = 60_000;
 /** This many failures in a row means the kiosk is stuck, not flaky: stop instead of burning half an hour. */
 const MAX_CONSECUTIVE_FAILURES = 5;
-const OPERATOR_PIN = '246810';
 const FINAL_STATES = ['approved', 'rejected', 'provisional', 'attention', 'error'] as const;
 const TMP_DIR = path.resolve(import.meta.dirname, '.tmp');
+/**
+ * This section measures one page through all its enrollments, so the page must not recycle itself (the
+ * ui-memory section measures recycling): both limits at their maximum, out of reach of any run here.
+ */
+const NO_RENDERER_RECYCLING: SettingsPatch = {
+  recycleRendererAfterEnrollments: 10_000,
+  recycleRendererAboveHeapMb: 4096,
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // In-page probe. Kept as a string: tsconfig.json (which covers test/bench) has no DOM types.
@@ -178,13 +190,6 @@ interface EnrollmentTiming {
   shutters: number;
   /** data-fps samples from FPS_SETTLE_MS after the tap on. */
   fps: number[];
-}
-
-interface ChromiumMemory {
-  processes: number;
-  rssMB: number;
-  pssMB: number;
-  byName: Record<string, { count: number; rssMB: number }>;
 }
 
 interface MemorySample {
@@ -620,7 +625,7 @@ async function withKiosk<T>(video: string, work: (session: BenchKiosk) => Promis
   let host: DevHostChild | null = null;
   let ui: KioskBrowser | null = null;
   try {
-    host = await DevHostChild.start(dataDir);
+    host = await DevHostChild.start(dataDir, { settings: NO_RENDERER_RECYCLING });
     ui = await openKioskBrowser(host.openUrl, video);
     await ui.page.getByTestId('new-enrollment').waitFor();
     await installProbe(ui.page);
@@ -630,140 +635,6 @@ async function withKiosk<T>(video: string, work: (session: BenchKiosk) => Promis
     await host?.close().catch((error: unknown) => console.error(`closing the dev host: ${firstLine(error)}`));
     await rm(dataDir, { recursive: true, force: true });
   }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The dev host in a child process: this very file, run by node with tsx's loader and --expose-gc. In this
-// process its RSS would be mixed with Playwright's (whose driver runs in-process and keeps an object for
-// every request the page makes) and the bench's own; the child is the dev host and its training simulator
-// alone, as on a kiosk.
-
-const DEV_HOST_CHILD_FLAG = '--ui-bench-dev-host';
-
-interface ChildMemory {
-  rss: number;
-  heapUsed: number;
-  pssKb: number;
-}
-
-type ToChild = { type: 'memory' } | { type: 'close' };
-type FromChild =
-  | { type: 'ready'; openUrl: string }
-  | { type: 'memory'; memory: ChildMemory }
-  | { type: 'closed' }
-  | { type: 'error'; message: string };
-
-class DevHostChild {
-  private exited = false;
-
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly openUrl: string,
-  ) {
-    child.once('exit', () => {
-      this.exited = true;
-    });
-  }
-
-  static async start(dataDir: string): Promise<DevHostChild> {
-    const child = fork(import.meta.filename, [DEV_HOST_CHILD_FLAG, dataDir], {
-      execArgv: [...process.execArgv, '--expose-gc'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    try {
-      const ready = await DevHostChild.answer(child, 'ready');
-      return new DevHostChild(child, ready.openUrl);
-    } catch (error) {
-      child.kill();
-      throw error;
-    }
-  }
-
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
-  async memory(): Promise<ChildMemory> {
-    const answer = DevHostChild.answer(this.child, 'memory');
-    this.send({ type: 'memory' });
-    return (await answer).memory;
-  }
-
-  async close(): Promise<void> {
-    if (this.exited) return;
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.send({ type: 'close' });
-    const timer = setTimeout(() => this.child.kill(), 30_000);
-    await exited;
-    clearTimeout(timer);
-  }
-
-  private send(message: ToChild): void {
-    this.child.send(message);
-  }
-
-  private static answer<K extends FromChild['type']>(
-    child: ChildProcess,
-    type: K,
-  ): Promise<Extract<FromChild, { type: K }>> {
-    return new Promise((resolve, reject) => {
-      const onMessage = (message: FromChild) => {
-        if (message.type === type) {
-          cleanUp();
-          resolve(message as Extract<FromChild, { type: K }>);
-        } else if (message.type === 'error') {
-          cleanUp();
-          reject(new Error(`dev host child: ${message.message}`));
-        }
-      };
-      const onExit = (code: number | null) => {
-        cleanUp();
-        reject(new Error(`the dev host child exited (${code ?? 'signal'}) before answering '${type}'`));
-      };
-      const cleanUp = () => {
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-      };
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
-  }
-}
-
-async function devHostChildMain(dataDir: string): Promise<void> {
-  const send = (message: FromChild, then?: () => void) => {
-    process.send?.(message, undefined, undefined, () => then?.());
-  };
-  const host = await startDevHostFromEnv(
-    { KIOSK_OPERATOR_PIN: OPERATOR_PIN },
-    {
-      dataDir,
-      port: 0,
-      log: silentLogger,
-      outbox: { pollSchedule: { intervalsMs: [0, 250, 500], deadlineMs: 30_000, maxCalls: 60 } },
-    },
-  );
-  let closing = false;
-  const close = async () => {
-    if (closing) return;
-    closing = true;
-    await host.close();
-    if (process.connected) send({ type: 'closed' }, () => process.exit(0));
-    else process.exit(0);
-  };
-  process.on('disconnect', () => void close()); // the bench died: never outlive it
-  process.on('message', (message: ToChild) => {
-    if (message.type === 'close') void close();
-    if (message.type === 'memory') {
-      globalThis.gc?.();
-      globalThis.gc?.();
-      void kbField('/proc/self/smaps_rollup', 'Pss').then((pssKb) => {
-        const { rss, heapUsed } = process.memoryUsage();
-        send({ type: 'memory', memory: { rss, heapUsed, pssKb } });
-      });
-    }
-  });
-  send({ type: 'ready', openUrl: host.openUrl });
 }
 
 async function installProbe(page: Page): Promise<void> {
@@ -874,143 +745,6 @@ async function sampleMemory(
   };
 }
 
-const CAMERA_SERVICE_EXIT_MAX_MS = 60_000;
-
-async function waitForCameraServiceExit(): Promise<number | null> {
-  const started = performance.now();
-  while (performance.now() - started < CAMERA_SERVICE_EXIT_MAX_MS) {
-    const kinds = await Promise.all((await chromiumProcesses()).map(processKind));
-    if (!kinds.some((kind) => kind.includes('VideoCaptureService'))) {
-      return Math.round(performance.now() - started);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return null;
-}
-
-interface ProcInfo {
-  pid: number;
-  ppid: number;
-  comm: string;
-}
-
-async function processTable(): Promise<ProcInfo[]> {
-  const rows: ProcInfo[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = await readFile(`/proc/${entry}/stat`, 'utf8');
-      const close = text.lastIndexOf(')');
-      const comm = text.slice(text.indexOf('(') + 1, close);
-      const ppid = Number(text.slice(close + 2).split(' ')[1]);
-      rows.push({ pid: Number(entry), ppid, comm });
-    } catch {
-      // Gone since readdir.
-    }
-  }
-  return rows;
-}
-
-/** Every Chromium process under this one: descendants from the first process of the chromium binary down. */
-async function chromiumProcesses(): Promise<ProcInfo[]> {
-  const table = await processTable();
-  const children = new Map<number, ProcInfo[]>();
-  for (const row of table) children.set(row.ppid, [...(children.get(row.ppid) ?? []), row]);
-  const found: ProcInfo[] = [];
-  const walk = async (pid: number, inChromium: boolean): Promise<void> => {
-    for (const child of children.get(pid) ?? []) {
-      const isChromium = inChromium || (await isChromiumBinary(child));
-      if (isChromium) found.push(child);
-      await walk(child.pid, isChromium);
-    }
-  };
-  await walk(process.pid, false);
-  return found;
-}
-
-async function isChromiumBinary(row: ProcInfo): Promise<boolean> {
-  if (/chrom/i.test(row.comm)) return true;
-  try {
-    return /chrom/i.test(path.basename(await readlink(`/proc/${row.pid}/exe`)));
-  } catch {
-    return false;
-  }
-}
-
-async function kbField(file: string, field: string): Promise<number> {
-  try {
-    const text = await readFile(file, 'utf8');
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text);
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-async function chromiumMemory(): Promise<ChromiumMemory> {
-  const processes = await chromiumProcesses();
-  let rssKb = 0;
-  let pssKb = 0;
-  const byName: Record<string, { count: number; rssKb: number }> = {};
-  for (const row of processes) {
-    const rss = await kbField(`/proc/${row.pid}/status`, 'VmRSS');
-    rssKb += rss;
-    pssKb += await kbField(`/proc/${row.pid}/smaps_rollup`, 'Pss');
-    const kind = await processKind(row);
-    const entry = (byName[kind] ??= { count: 0, rssKb: 0 });
-    entry.count += 1;
-    entry.rssKb += rss;
-  }
-  return {
-    processes: processes.length,
-    rssMB: round(rssKb / 1024, 1),
-    pssMB: round(pssKb / 1024, 1),
-    byName: Object.fromEntries(
-      Object.entries(byName).map(([name, entry]) => [
-        name,
-        { count: entry.count, rssMB: round(entry.rssKb / 1024, 1) },
-      ]),
-    ),
-  };
-}
-
-/** browser, or the --type= of a Chromium child (renderer, gpu-process, utility, zygote, …). */
-async function processKind(row: ProcInfo): Promise<string> {
-  try {
-    // Chromium rewrites its command line (setproctitle): the arguments may be joined by spaces.
-    const args = (await readFile(`/proc/${row.pid}/cmdline`, 'utf8')).split(/[\0 ]/);
-    const type = args.find((arg) => arg.startsWith('--type='))?.slice('--type='.length);
-    const subtype = args
-      .find((arg) => arg.startsWith('--utility-sub-type='))
-      ?.split('.')
-      .at(-1);
-    if (type === 'renderer') {
-      // Keyed by pid, so the samples show WHICH renderer changed (the same processes live all run long).
-      return args.includes('--top-chrome-webui')
-        ? `renderer (browser UI, pid ${row.pid})`
-        : `renderer pid ${row.pid}`;
-    }
-    return type ? (subtype ? `${type}:${subtype}` : type) : row.comm === 'chromium' ? 'browser' : row.comm;
-  } catch {
-    return row.comm;
-  }
-}
-
-/** V8's gc() without --expose-gc on the command line (tsx starts node): flip the flag, fetch it from a context. */
-function exposeNodeGc(): (() => void) | null {
-  if (typeof globalThis.gc === 'function') {
-    const gc = globalThis.gc;
-    return () => void gc();
-  }
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const gc: unknown = vm.runInNewContext('gc');
-    return typeof gc === 'function' ? () => void (gc as () => unknown)() : null;
-  } catch {
-    return null;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Set-up and helpers
 
@@ -1022,38 +756,6 @@ function enrollmentCount(): number {
     throw new Error(`UI_BENCH_ENROLLMENTS must be a whole number ≥ ${BASELINE_AFTER}, not "${raw}"`);
   }
   return value;
-}
-
-async function checkRendererBuilt(): Promise<void> {
-  const index = path.join(DEFAULT_STATIC_DIR, 'index.html');
-  let builtAt: number;
-  try {
-    builtAt = (await stat(index)).mtimeMs;
-  } catch {
-    throw new Error(`The renderer is not built (${index} is missing): run npm run build:renderer first.`);
-  }
-  const newest = await newestMtime(path.join(REPO_ROOT, 'renderer'));
-  if (newest.mtimeMs > builtAt) {
-    console.warn(
-      `  warning: ${path.relative(REPO_ROOT, newest.file)} is newer than the renderer build: ` +
-        'run npm run build:renderer to bench the current sources',
-    );
-  }
-}
-
-async function newestMtime(dir: string): Promise<{ file: string; mtimeMs: number }> {
-  let newest = { file: dir, mtimeMs: 0 };
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const { mtimeMs } = await stat(file);
-    if (mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
-  }
-  return newest;
-}
-
-function runTag(): string {
-  return Date.now().toString(36).toUpperCase();
 }
 
 function numbers(values: readonly (number | null)[]): number[] {
@@ -1076,26 +778,4 @@ function stats(values: readonly number[]): Stats | null {
     min: round(sorted[0]!, 1),
     max: round(sorted.at(-1)!, 1),
   };
-}
-
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
-
-function mb(bytes: number): number {
-  return round(bytes / 1024 / 1024, 1);
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-}
-
-const childAt = process.argv.indexOf(DEV_HOST_CHILD_FLAG);
-if (childAt !== -1) {
-  devHostChildMain(process.argv[childAt + 1] ?? '').catch((error: unknown) => {
-    process.send?.({ type: 'error', message: firstLine(error) } satisfies FromChild);
-    process.exitCode = 1;
-    setTimeout(() => process.exit(1), 100);
-  });
 }

@@ -86,15 +86,21 @@ describe('kiosk in a real browser', () => {
 
     // The API key never reaches the renderer: not in the DOM, not in any window.kiosk answer, not in the bundle.
     expect(await page.content()).not.toContain(apiKey);
-    const answers = await page.evaluate(async () => {
+    const answers = await page.evaluate(async (pin) => {
+      // window.kiosk is the raw bridge: envelopes. The queue needs an operator session's grant.
       const kiosk = window.kiosk!;
-      return JSON.stringify([
+      const signedIn = (await kiosk.verifyPin({ pin })) as { value?: { grant?: { token: string } } };
+      const grant = signedIn.value?.grant?.token;
+      if (!grant) throw new Error('the operator PIN was refused');
+      const answers = [
         await kiosk.getSettings({}),
         await kiosk.getHealth({}),
-        await kiosk.getQueue({}),
+        await kiosk.getQueue({ grant }),
         await kiosk.checkUserId({ userId: 'CUST-20002' }),
-      ]);
-    });
+      ];
+      await kiosk.endSession({ grant });
+      return JSON.stringify(answers);
+    }, OPERATOR_PIN);
     expect(answers).toContain('"apiKeySet":true');
     expect(answers).not.toContain(apiKey);
     for (const file of await readdir(DEFAULT_STATIC_DIR, { recursive: true })) {
@@ -139,10 +145,17 @@ describe('kiosk in a real browser', () => {
     session = await startKiosk({}, videos.face);
     const { page, ui } = session;
     await page.getByTestId('new-enrollment').waitFor();
-    await page.evaluate(
-      (pin) => window.kiosk!.updateSettings({ pin, patch: { idleTimeoutSeconds: 15 } }),
-      OPERATOR_PIN,
-    );
+    await page.evaluate(async (pin) => {
+      const kiosk = window.kiosk!;
+      const signedIn = (await kiosk.verifyPin({ pin })) as { value?: { grant?: { token: string } } };
+      const grant = signedIn.value?.grant?.token;
+      if (!grant) throw new Error('the operator PIN was refused');
+      const updated = (await kiosk.updateSettings({ grant, patch: { idleTimeoutSeconds: 15 } })) as {
+        ok: boolean;
+      };
+      if (!updated.ok) throw new Error('the settings change was refused');
+      await kiosk.endSession({ grant });
+    }, OPERATOR_PIN);
     await page.reload();
     await walkToCapture(session, 'CUST-40004');
     await page.waitForFunction(

@@ -44,11 +44,20 @@ import { API_KEY, FAST_TIMINGS, PARTNER_ID, waitFor } from '../support/outbox-ha
 let capture: CaptureJpegs;
 let d: DevHostHarness;
 let stream: EventStreamReader | undefined;
+const OPERATOR_PIN = '135790';
 
 beforeAll(async () => {
   capture = makeCapture();
   d = await startDevHostHarness({ heartbeatMs: 50 });
+  await d.h.call('setPin', { newPin: OPERATOR_PIN });
 });
+
+/** A fresh operator session's token, as the PIN dialog gets it. */
+async function operatorGrant(): Promise<string> {
+  const answer = await d.h.call('verifyPin', { pin: OPERATOR_PIN });
+  if (!answer.valid) throw new Error('the operator PIN was refused');
+  return answer.grant.token;
+}
 
 afterAll(async () => {
   await d.close();
@@ -186,7 +195,12 @@ describe('dev host: API', () => {
     expectSecurityHeaders(answer.headers);
     const envelope = answer.json() as { ok: true; value: { jobId: string; state: string } };
     expect(envelope).toMatchObject({ ok: true, value: { state: 'queued', warnings: [] } });
-    const queue = await postApi(d, 'queue.snapshot', '{}');
+    // The queue lists user IDs: only under an operator session.
+    expect((await postApi(d, 'queue.snapshot', '{}')).json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+    const queue = await postApi(d, 'queue.snapshot', JSON.stringify({ grant: await operatorGrant() }));
     expect(queue.json()).toMatchObject({
       ok: true,
       value: { jobs: expect.arrayContaining([expect.objectContaining({ jobId: envelope.value.jobId })]) },
@@ -289,7 +303,9 @@ describe('renderer HTTP bridge (createHttpKiosk) against the dev host', () => {
     expect(check).toEqual({ userId: 'BRIDGE-1', problem: null, duplicate: null, blocked: false });
     const saved = await kiosk.submitEnrollment(submission('BRIDGE-1'));
     expect(saved.state).toBe('queued');
-    const queue = await kiosk.getQueue({});
+    const signedIn = await kiosk.verifyPin({ pin: OPERATOR_PIN });
+    if (!signedIn.valid) throw new Error('the operator PIN was refused');
+    const queue = await kiosk.getQueue({ grant: signedIn.grant.token });
     expect(queue.jobs.map((job) => job.jobId)).toContain(saved.jobId);
     expect((await kiosk.checkUserId({ userId: 'BRIDGE-1' })).duplicate).not.toBeNull();
 
@@ -397,7 +413,7 @@ describe('startDevHostFromEnv', () => {
         SMILEID_BASE_URL: sim.url,
         SMILEID_PARTNER_ID: PARTNER_ID,
         SMILEID_API_KEY: API_KEY,
-        KIOSK_OPERATOR_PIN: '2468',
+        KIOSK_OPERATOR_PIN: '246810',
       },
       { staticDir: renderer.staticDir, log: silentLogger, outbox: FAST_TIMINGS },
     );

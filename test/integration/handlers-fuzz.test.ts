@@ -17,7 +17,9 @@ let h: CoreHarness;
 beforeAll(async () => {
   h = await startCore();
   await h.call('setApiKey', { apiKey: API_KEY });
-  await h.call('updateSettings', { newPin: PIN, patch: { kioskId: 'FUZZ' } });
+  await h.call('updateSettings', { patch: { kioskId: 'FUZZ' } });
+  const { grant } = await h.call('setPin', { newPin: PIN });
+  await h.call('endSession', { grant: grant.token });
 });
 
 afterAll(async () => {
@@ -33,6 +35,8 @@ const text = fc.oneof(
   fc.constantFrom('', ' ', 'CUST-0001', '0000', '1234', '../../etc', '\u0000'),
 );
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+// Well-formed session tokens, none of them issued: every privileged call must still be refused.
+const grant = fc.oneof(text, fc.stringMatching(/^[A-Za-z0-9_-]{43}$/));
 
 /** Payloads shaped like each channel's request, with every field possibly wrong, missing or hostile. */
 const shaped: Record<MethodName, fc.Arbitrary<unknown>> = {
@@ -46,13 +50,17 @@ const shaped: Record<MethodName, fc.Arbitrary<unknown>> = {
     { requiredKeys: [] },
   ),
   checkUserId: fc.record({ userId: fc.oneof(text, fc.anything()) }, { requiredKeys: [] }),
-  getQueue: fc.oneof(fc.constant({}), fc.object()),
-  retryJob: fc.record({ jobId: fc.oneof(fc.uuid(), text) }, { requiredKeys: [] }),
-  discardJob: fc.record({ jobId: fc.oneof(fc.uuid(), text), pin: maybe(text) }, { requiredKeys: [] }),
-  sendNow: fc.oneof(fc.constant({}), fc.object()),
+  getQueue: fc.oneof(fc.constant({}), fc.object(), fc.record({ grant })),
+  retryJob: fc.record({ jobId: fc.oneof(fc.uuid(), text), grant: maybe(grant) }, { requiredKeys: [] }),
+  discardJob: fc.record(
+    { jobId: fc.oneof(fc.uuid(), text), grant: maybe(grant), pin: maybe(text) },
+    { requiredKeys: [] },
+  ),
+  sendNow: fc.oneof(fc.constant({}), fc.object(), fc.record({ grant })),
   getSettings: fc.oneof(fc.constant({}), fc.object()),
   updateSettings: fc.record(
     {
+      grant: maybe(grant),
       pin: maybe(fc.oneof(text, fc.stringMatching(/^\d{4,12}$/))),
       newPin: maybe(text),
       patch: fc.oneof(
@@ -71,9 +79,25 @@ const shaped: Record<MethodName, fc.Arbitrary<unknown>> = {
     },
     { requiredKeys: [] },
   ),
-  setApiKey: fc.record({ pin: maybe(text), apiKey: fc.oneof(text, fc.anything()) }, { requiredKeys: [] }),
+  setApiKey: fc.record(
+    { grant: maybe(grant), pin: maybe(text), apiKey: fc.oneof(text, fc.anything()) },
+    { requiredKeys: [] },
+  ),
   verifyPin: fc.record({ pin: fc.oneof(text, fc.anything()) }, { requiredKeys: [] }),
-  exitKiosk: fc.record({ pin: fc.oneof(text, fc.stringMatching(/^\d{4,12}$/)) }, { requiredKeys: [] }),
+  setPin: fc.record(
+    { grant: maybe(grant), newPin: fc.oneof(text, fc.stringMatching(/^\d{6,12}$/)) },
+    { requiredKeys: [] },
+  ),
+  recoverWithCode: fc.record(
+    { recoveryCode: fc.oneof(text, fc.stringMatching(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/)) },
+    { requiredKeys: [] },
+  ),
+  issueRecoveryCode: fc.record({ grant }, { requiredKeys: [] }),
+  endSession: fc.record({ grant }, { requiredKeys: [] }),
+  exitKiosk: fc.record(
+    { grant: maybe(grant), pin: fc.oneof(text, fc.stringMatching(/^\d{4,12}$/)) },
+    { requiredKeys: [] },
+  ),
   getHealth: fc.oneof(fc.constant({}), fc.object()),
 };
 
@@ -105,8 +129,9 @@ describe('handler fuzzing', () => {
       }
       console.log(`handler fuzz answers: ${JSON.stringify(Object.fromEntries(answersByCode))}`);
       expect([...answersByCode.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
-      // The PIN held: the fuzzer changed nothing an operator protects.
-      expect((await h.call('getSettings', {})).kioskId).toBe('FUZZ');
+      // The PIN held: the fuzzer changed nothing an operator protects, and opened no session.
+      expect(await h.call('getSettings', {})).toMatchObject({ kioskId: 'FUZZ', pinState: 'set' });
+      expect(h.core.sessions.count()).toBe(0);
     },
   );
 });

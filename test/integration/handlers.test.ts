@@ -16,6 +16,13 @@ afterEach(async () => {
   h = undefined;
 });
 
+/** Signs in with the PIN and answers the session token every privileged call presents. */
+async function grantFor(harness: CoreHarness, pin: string): Promise<string> {
+  const answer = await harness.call('verifyPin', { pin });
+  if (!answer.valid) throw new Error(`the PIN was refused: ${JSON.stringify(answer)}`);
+  return answer.grant.token;
+}
+
 function submission(userId: string, overrides: Record<string, unknown> = {}) {
   return {
     userId,
@@ -41,7 +48,8 @@ describe('handler table', () => {
       20_000,
       'approved',
     );
-    const queue = await h.call('getQueue', {});
+    const { grant } = await h.call('setPin', { newPin: '135790' });
+    const queue = await h.call('getQueue', { grant: grant.token });
     expect(queue.jobs[0]).toMatchObject({ jobId: answer.jobId, state: 'approved' });
     const health = await h.call('getHealth', {});
     expect(health).toMatchObject({ training: true, online: true, sentToday: 1 });
@@ -81,7 +89,7 @@ describe('handler table', () => {
     expect((await h.call('checkUserId', { userId: ' CUST-5555\r' })).duplicate).not.toBeNull();
     const second = await h.call('submitEnrollment', submission('CUST-5555'));
     expect(second.warnings).toEqual(['duplicate_user_id']);
-    await h.call('updateSettings', { newPin: '2468', patch: { duplicateGuard: 'block' } });
+    await h.call('updateSettings', { patch: { duplicateGuard: 'block' } });
     expect(await h.failure('submitEnrollment', submission('CUST-5555'))).toMatchObject({
       code: 'duplicate_user',
     });
@@ -97,25 +105,65 @@ describe('handler table', () => {
     expect(await h.vault.get('smileid.apiKey')).toBe(key);
   });
 
-  it('protects settings, the API key and discard with the PIN once it is set', async () => {
+  it('protects settings, the API key and discard with an operator session once a PIN is set', async () => {
     h = await startCore();
-    await h.call('updateSettings', { newPin: '1357', patch: { kioskId: 'K-01', branch: 'Mombasa' } });
+    await h.call('updateSettings', { patch: { kioskId: 'K-01', branch: 'Mombasa' } });
+    const first = await h.call('setPin', { newPin: '135790' });
+    expect(first.recoveryCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
+    expect(first.grant).toMatchObject({ role: 'supervisor', scope: 'full' });
     expect(await h.failure('updateSettings', { patch: { branch: 'X' } })).toMatchObject({
       code: 'pin_required',
     });
-    expect(await h.failure('updateSettings', { pin: '0000', patch: { branch: 'X' } })).toMatchObject({
-      code: 'pin_invalid',
+    const forged = 'A'.repeat(43);
+    expect(await h.failure('updateSettings', { grant: forged, patch: { branch: 'X' } })).toMatchObject({
+      code: 'session_expired',
     });
     expect(await h.failure('setApiKey', { apiKey: 'another-key-123' })).toMatchObject({
       code: 'pin_required',
     });
-    const view = await h.call('updateSettings', { pin: '1357', patch: { branch: 'Kisumu' } });
-    expect(view).toMatchObject({ kioskId: 'K-01', branch: 'Kisumu', pinSet: true });
-    expect((await h.call('verifyPin', { pin: '1357' })).valid).toBe(true);
-    const job = await h.call('submitEnrollment', submission('CUST-7777'));
-    expect(await h.failure('discardJob', { jobId: job.jobId, pin: '9999' })).toMatchObject({
-      code: 'pin_invalid',
+    expect(await h.call('verifyPin', { pin: '000000' })).toEqual({
+      valid: false,
+      triesLeft: 4,
+      lockedUntil: null,
     });
+    const grant = await grantFor(h, '135790');
+    // Signing in again ended the session setPin had opened.
+    expect(await h.failure('getQueue', { grant: first.grant.token })).toMatchObject({
+      code: 'session_expired',
+    });
+    const view = await h.call('updateSettings', { grant, patch: { branch: 'Kisumu' } });
+    expect(view).toMatchObject({ kioskId: 'K-01', branch: 'Kisumu', pinSet: true, pinState: 'set' });
+    const job = await h.call('submitEnrollment', submission('CUST-7777'));
+    expect(await h.failure('discardJob', { jobId: job.jobId, grant: forged })).toMatchObject({
+      code: 'session_expired',
+    });
+    expect(await h.call('endSession', { grant })).toEqual({ ended: true });
+    expect(await h.failure('discardJob', { jobId: job.jobId, grant })).toMatchObject({
+      code: 'session_expired',
+    });
+  });
+
+  it('changes the PIN under a session and keeps the recovery code; a recovery-code session makes a new one', async () => {
+    h = await startCore();
+    const { recoveryCode } = await h.call('setPin', { newPin: '135790' });
+    const grant = await grantFor(h, '135790');
+    const changed = await h.call('setPin', { grant, newPin: '24681012' });
+    expect(changed.recoveryCode).toBeNull();
+    expect((await h.call('verifyPin', { pin: '135790' })).valid).toBe(false);
+    const recovered = await h.call('recoverWithCode', { recoveryCode: recoveryCode! });
+    if (!recovered.valid) throw new Error('the recovery code was refused');
+    expect(recovered.grant.scope).toBe('pin_change');
+    expect(await h.failure('getQueue', { grant: recovered.grant.token })).toMatchObject({
+      code: 'pin_change_required',
+    });
+    const reset = await h.call('setPin', { grant: recovered.grant.token, newPin: '975310' });
+    expect(reset.recoveryCode).not.toBeNull();
+    expect(reset.recoveryCode).not.toBe(recoveryCode);
+    expect(await h.call('recoverWithCode', { recoveryCode: recoveryCode! })).toEqual({
+      valid: false,
+      lockedUntil: null,
+    });
+    expect((await h.call('getQueue', { grant: reset.grant.token })).jobs).toEqual([]);
   });
 
   it('retry, send now and discard act on the queue', async () => {
@@ -123,19 +171,30 @@ describe('handler table', () => {
       SMILEID_BASE_URL: 'http://127.0.0.1:9/v1',
       SMILEID_PARTNER_ID: '085',
       SMILEID_API_KEY: 'k-123456789',
-      KIOSK_OPERATOR_PIN: '4321',
+      KIOSK_OPERATOR_PIN: '432100',
     });
+    const grant = await grantFor(h, '432100');
     const job = await h.call('submitEnrollment', submission('CUST-8888'));
-    const retried = await h.call('retryJob', { jobId: job.jobId });
+    const retried = await h.call('retryJob', { jobId: job.jobId, grant });
     expect(retried.jobId).toBe(job.jobId);
-    expect(await h.call('sendNow', {})).toEqual({ woke: true });
+    expect(await h.call('sendNow', { grant })).toEqual({ woke: true });
     await waitFor(
       () => (h!.core.outbox.get(job.jobId)?.state === 'queued' ? true : undefined),
       5_000,
       'queued',
     );
-    expect(await h.call('discardJob', { jobId: job.jobId, pin: '4321' })).toEqual({ jobId: job.jobId });
-    expect((await h.call('getQueue', {})).jobs).toHaveLength(0);
-    expect(await h.failure('retryJob', { jobId: job.jobId })).toMatchObject({ code: 'not_found' });
+    // An attempt against the unreachable host may be starting again at any moment: discard between two.
+    let discarded: unknown;
+    for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+      const envelope = (await h.callRaw('queue.discard', { jobId: job.jobId, grant })) as { ok: boolean };
+      if (envelope.ok) {
+        discarded = envelope;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(discarded).toEqual({ ok: true, value: { jobId: job.jobId } });
+    expect((await h.call('getQueue', { grant })).jobs).toHaveLength(0);
+    expect(await h.failure('retryJob', { jobId: job.jobId, grant })).toMatchObject({ code: 'not_found' });
   });
 });

@@ -11,6 +11,7 @@ import type { RunningSimulator } from '../../main/smileid/simulator/server';
 import { makeCapture } from '../support/fixture-images';
 import { redirectOfficialSdkTo } from '../support/official-sdk';
 import type { CaptureJpegs } from '../support/fixture-images';
+import { DEVELOPMENT_ENDPOINT_POLICY } from '../../app/smileid/endpoint-policy';
 
 const { WebApi } = smileIdentityCore;
 
@@ -127,7 +128,10 @@ describe('our prep_upload body is a superset of the official SDK one', () => {
 
     expect(bodies).toHaveLength(1);
     const official = bodies[0] as Record<string, unknown>;
-    const client = new SmileIdClient({ partnerId: PARTNER_ID, apiKey: API_KEY, apiUrl: sim.apiUrl });
+    const client = new SmileIdClient(
+      { partnerId: PARTNER_ID, apiKey: API_KEY, apiUrl: sim.apiUrl },
+      { endpoints: DEVELOPMENT_ENDPOINT_POLICY },
+    );
     const ours = client.buildPrepUploadRequest({
       userId: 'u-1',
       jobId: 'j-1',

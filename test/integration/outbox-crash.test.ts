@@ -13,9 +13,9 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../app/settings';
-import { openConfIndexFile } from '../../main/outbox/conf-index-file';
 import { Outbox, type OpenReport } from '../../main/outbox/outbox';
 import { startSimulator, type RunningSimulator } from '../../main/smileid/simulator/server';
+import { openConfFile } from '../../main/storage/conf-files';
 import { encodeJpeg, readFixture, scaleToLongSide } from '../support/fixture-images';
 import { API_KEY, PARTNER_ID, seededRandom } from '../support/outbox-harness';
 
@@ -274,7 +274,7 @@ describe('outbox in a child process killed with SIGKILL', () => {
     const outbox = await Outbox.open({
       dataDir,
       dataKey: Buffer.from(DATA_KEY, 'hex'),
-      openIndexFile: () => openConfIndexFile(dataDir, DATA_KEY),
+      openIndexFile: openConfFile,
       connect: async () => null,
       settings: () => settings,
     });

@@ -21,6 +21,7 @@ import type { JobStatusResponse } from '../../main/smileid/wire';
 import { startSimulator } from '../../main/smileid/simulator/server';
 import type { RunningSimulator, SimulatorJobView } from '../../main/smileid/simulator/server';
 import { makeCapture } from '../support/fixture-images';
+import { DEVELOPMENT_ENDPOINT_POLICY } from '../../app/smileid/endpoint-policy';
 
 const PARTNER_ID = '085';
 const API_KEY = 'integration-test-api-key';
@@ -52,7 +53,10 @@ function submission(userPrefix = 'user', extra: Partial<EnrollmentSubmission> = 
 }
 
 function clientFor(apiUrl = sim.apiUrl, options: SmileIdClientOptions = {}, apiKey = API_KEY): SmileIdClient {
-  return new SmileIdClient({ partnerId: PARTNER_ID, apiKey, apiUrl }, options);
+  return new SmileIdClient(
+    { partnerId: PARTNER_ID, apiKey, apiUrl },
+    { endpoints: DEVELOPMENT_ENDPOINT_POLICY, ...options },
+  );
 }
 
 function jobView(jobId: string): SimulatorJobView {

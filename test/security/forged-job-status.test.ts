@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmileIdClient } from '../../main/smileid/client';
 import { SmileIdError } from '../../main/smileid/errors';
 import { computeSignature } from '../../main/smileid/signature';
+import { DEVELOPMENT_ENDPOINT_POLICY } from '../../app/smileid/endpoint-policy';
 
 const PARTNER_ID = '085';
 const API_KEY = 'security-test-api-key';
@@ -65,7 +66,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 async function answerTo(make: Forge): Promise<SmileIdError | 'accepted'> {
   forge = make;
-  const client = new SmileIdClient({ partnerId: PARTNER_ID, apiKey: API_KEY, apiUrl });
+  const client = new SmileIdClient(
+    { partnerId: PARTNER_ID, apiKey: API_KEY, apiUrl },
+    { endpoints: DEVELOPMENT_ENDPOINT_POLICY },
+  );
   try {
     await client.jobStatus(JOB);
     return 'accepted';

@@ -166,8 +166,11 @@ describe('Electron shell (stand-in electron module, built main.cjs + preload.cjs
     expect(refused).toMatchObject({ code: 'invalid_user_id' });
     expect((refused as KioskError).action).not.toBe('');
 
-    const missing = await api.retryJob({ jobId: randomUUID() }).catch((error: unknown) => error);
-    expect(missing).toMatchObject({ code: 'not_found' });
+    // A privileged call with a session main never issued: refused before any handler runs.
+    const expired = await api
+      .retryJob({ jobId: randomUUID(), grant: 'A'.repeat(43) })
+      .catch((error: unknown) => error);
+    expect(expired).toMatchObject({ code: 'session_expired' });
   });
 
   it('refuses a call from a page of another origin, with a typed error', async () => {

@@ -6,10 +6,9 @@ import path from 'node:path';
 import { channels, type MethodName, type RequestOf, type ResponseOf } from '../../app/ipc/channels';
 import type { KioskErrorPayload } from '../../app/errors';
 import { startKioskCore, type KioskCore } from '../../main/kiosk-core';
-import { silentLogger } from '../../main/log';
-import { openConfIndexFile } from '../../main/outbox/conf-index-file';
+import { silentLogger, type Logger } from '../../main/log';
 import { DevKeyFileVault } from '../../main/secure/dev-key-file-vault';
-import { openConfSettingsFile } from '../../main/settings/conf-settings-file';
+import { openConfFile, openConfSettingsFile } from '../../main/storage/conf-files';
 
 export interface CoreHarness {
   readonly core: KioskCore;
@@ -21,17 +20,33 @@ export interface CoreHarness {
   close(): Promise<void>;
 }
 
-export async function startCore(env: Record<string, string | undefined> = {}): Promise<CoreHarness> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-core-'));
+export interface CoreHarnessOptions {
+  /** Default true (the tests' simulator is loopback http); false builds the core as a packaged kiosk does. */
+  readonly developmentEndpoints?: boolean;
+  /** Default: silent. */
+  readonly log?: Logger;
+  /**
+   * Start on this data folder (a prepared settings file, or a restart on the folder of an earlier core); the
+   * caller removes it. Default: a fresh temporary folder, removed by close().
+   */
+  readonly dataDir?: string;
+}
+
+export async function startCore(
+  env: Record<string, string | undefined> = {},
+  options: CoreHarnessOptions = {},
+): Promise<CoreHarness> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'kiosk-core-')));
   const vault = new DevKeyFileVault(dataDir);
   const core = await startKioskCore({
     dataDir,
     vault,
     openSettingsFile: () => openConfSettingsFile(dataDir),
-    openIndexFile: (key) => () => openConfIndexFile(dataDir, key),
+    openIndexFile: openConfFile,
     env,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     sourceSdkVersion: 'test',
+    developmentEndpoints: options.developmentEndpoints ?? true,
     outbox: { pollSchedule: { intervalsMs: [0, 20, 50, 100], deadlineMs: 10_000, maxCalls: 200 } },
   });
   const callRaw = async (channel: string, request: unknown) => {
@@ -58,7 +73,7 @@ export async function startCore(env: Record<string, string | undefined> = {}): P
     },
     async close() {
       await core.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -26,12 +26,13 @@ import path from 'node:path';
 import { FINAL_STATES } from '../../app/job-states';
 import { DEFAULT_SETTINGS, type Settings } from '../../app/settings';
 import type { JobSummary } from '../../app/queue';
-import { openConfIndexFile } from '../../main/outbox/conf-index-file';
 import { probeHost } from '../../main/outbox/connectivity';
 import { Outbox } from '../../main/outbox/outbox';
 import { SmileIdClient } from '../../main/smileid/client';
+import { openConfFile } from '../../main/storage/conf-files';
 import { encodeJpeg, readFixture, scaleToLongSide } from './fixture-images';
 import { FAST_TIMINGS, seededRandom } from './outbox-harness';
+import { DEVELOPMENT_ENDPOINT_POLICY } from '../../app/smileid/endpoint-policy';
 
 function env(name: string, fallback?: string): string {
   const value = process.env[name] ?? fallback;
@@ -65,13 +66,14 @@ const settings: Settings = { ...DEFAULT_SETTINGS, environment: 'custom', partner
 const outbox = await Outbox.open({
   dataDir,
   dataKey: Buffer.from(keyHex, 'hex'),
-  openIndexFile: () => openConfIndexFile(dataDir, keyHex),
+  openIndexFile: openConfFile,
   connect: async (observer) => ({
     client: new SmileIdClient(
       { partnerId, apiKey, apiUrl },
       {
         timeouts: { prepUploadMs: 1_000, uploadMs: 2_000, jobStatusMs: 1_000 },
         onServerTime: observer.onServerTime,
+        endpoints: DEVELOPMENT_ENDPOINT_POLICY,
       },
     ),
     probe: probeHost(apiUrl, 500),

@@ -11,11 +11,12 @@ import {
   type RunningSimulator,
   type SimulatorBehaviourPatch,
 } from '../../main/smileid/simulator/server';
-import { openConfIndexFile } from '../../main/outbox/conf-index-file';
 import { probeHost } from '../../main/outbox/connectivity';
 import { Outbox, type OutboxOptions } from '../../main/outbox/outbox';
 import { generateKey } from '../../main/secure/aes-gcm';
+import { openConfFile } from '../../main/storage/conf-files';
 import { mulberry32 } from '../../main/smileid/simulator/faults';
+import { DEVELOPMENT_ENDPOINT_POLICY } from '../../app/smileid/endpoint-policy';
 
 export const PARTNER_ID = '085';
 export const API_KEY = 'test-api-key-0123456789';
@@ -92,17 +93,20 @@ export class Harness {
 
   /** Opens (or re-opens, after `crash`/`stop`) the outbox over the same data folder. */
   async open(extra: Partial<OutboxOptions> = {}): Promise<Outbox> {
-    const key = Buffer.from(this.dataKey).toString('hex');
     this.outbox = await Outbox.open({
       dataDir: this.dataDir,
       dataKey: this.dataKey,
-      openIndexFile: () => openConfIndexFile(this.dataDir, key),
+      openIndexFile: openConfFile,
       connect: async (observer) =>
         this.connected
           ? {
               client: new SmileIdClient(
                 { partnerId: PARTNER_ID, apiKey: this.apiKey, apiUrl: this.sim.apiUrl },
-                { ...this.clientOptions, onServerTime: observer.onServerTime },
+                {
+                  ...this.clientOptions,
+                  onServerTime: observer.onServerTime,
+                  endpoints: DEVELOPMENT_ENDPOINT_POLICY,
+                },
               ),
               probe: probeHost(this.sim.apiUrl, 1_000),
               training: false,

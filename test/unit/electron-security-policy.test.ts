@@ -12,7 +12,7 @@ import {
   isTrustedSender,
   windowOpenDecision,
 } from '../../main/electron/policy/session-policy';
-import { LogScrubber } from '../../main/electron/policy/log-scrub';
+import { LogScrubber } from '../../main/log-scrub';
 import { RendererWatchdog } from '../../main/electron/policy/watchdog';
 import { kioskWindowOptions } from '../../main/electron/policy/window-options';
 import { CONTENT_SECURITY_POLICY } from '../../main/content-security-policy';

@@ -22,6 +22,9 @@ function fakeIpc(answer: () => Promise<unknown>) {
 
 const answering = (value: unknown) => () => Promise.resolve(value);
 
+/** A well-formed session token: the bridge forwards it as it is. */
+const GRANT = 'A'.repeat(43);
+
 describe('preload bridge', () => {
   it('exposes exactly one function per channel of the app/ map, plus onEvent', () => {
     const bridge = buildKioskBridge(fakeIpc(answering({ ok: true, value: {} })).ipc, EVENT_CHANNEL);
@@ -35,7 +38,7 @@ describe('preload bridge', () => {
     const bridge = buildKioskBridge(ipc, EVENT_CHANNEL);
     for (const method of METHOD_NAMES) await (bridge[method] as (r: unknown) => Promise<unknown>)({});
     expect(invoked.map(([channel]) => channel)).toEqual(METHOD_NAMES.map((m) => channels[m].channel));
-    expect(await bridge.sendNow({})).toEqual({ ok: true, value: { woke: true } });
+    expect(await bridge.sendNow({ grant: GRANT })).toEqual({ ok: true, value: { woke: true } });
   });
 
   it('never rejects: a failed invoke becomes an internal error envelope', async () => {
@@ -53,7 +56,7 @@ describe('renderer API over a bridge', () => {
     const ok = kioskApiFromBridge(
       buildKioskBridge(fakeIpc(answering({ ok: true, value: { woke: true } })).ipc, EVENT_CHANNEL),
     );
-    expect(await ok.sendNow({})).toEqual({ woke: true });
+    expect(await ok.sendNow({ grant: GRANT })).toEqual({ woke: true });
     const refused = kioskApiFromBridge(
       buildKioskBridge(fakeIpc(answering({ ok: false, error })).ipc, EVENT_CHANNEL),
     );
@@ -66,7 +69,7 @@ describe('renderer API over a bridge', () => {
     const api = kioskApiFromBridge(
       buildKioskBridge(fakeIpc(answering({ ok: true, value: { woke: 'yes' } })).ipc, EVENT_CHANNEL),
     );
-    await expect(api.sendNow({})).rejects.toMatchObject({ code: 'internal' });
+    await expect(api.sendNow({ grant: GRANT })).rejects.toMatchObject({ code: 'internal' });
   });
 
   it('forwards only well-formed events and unsubscribes', () => {

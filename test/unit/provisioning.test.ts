@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile as writeAnyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../app/settings';
 import { createConsoleLogger, type Logger } from '../../main/log';
-import type { OpenKeyValueFile } from '../../main/outbox/job-index';
+import type { OpenKeyValueFile } from '../../main/storage/key-value-file';
 import { DevKeyFileVault } from '../../main/secure/dev-key-file-vault';
 import { environmentForBaseUrl } from '../../main/settings/base-url';
 import { ProvisioningError } from '../../main/settings/errors';
@@ -20,13 +20,16 @@ let folder: string;
 let provisionPath: string;
 let store: SettingsStore;
 let vault: DevKeyFileVault;
+/** The settings file's keys (pepper, seal) live in a vault of their own here, so `vault` shows only the API key. */
+let settingsVault: DevKeyFileVault;
 let logLines: string[];
 let log: Logger;
 
 beforeEach(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'kiosk-provisioning-'));
   provisionPath = path.join(folder, 'provision.json');
-  store = SettingsStore.open(confFile());
+  settingsVault = new DevKeyFileVault(path.join(folder, 'settings-vault'));
+  store = await SettingsStore.open(confFile(), settingsVault);
   vault = new DevKeyFileVault(path.join(folder, 'vault'));
   logLines = [];
   log = createConsoleLogger((line) => logLines.push(line));
@@ -45,8 +48,14 @@ function confFile(): OpenKeyValueFile {
     });
 }
 
+/** Provisioning files hold the key in clear: written for the kiosk's account only, as the README says. */
+function writeFile(file: string, content: string): Promise<void> {
+  return writeAnyFile(file, content, { mode: 0o600 });
+}
+
 function provision(env: Record<string, string | undefined>): Promise<ProvisionReport> {
-  return provisionOnFirstStart({ store, vault, env, log });
+  // A development run, as the dev host is: SMILEID_BASE_URL may name the simulator on loopback http.
+  return provisionOnFirstStart({ store, vault, env, log, developmentEndpoints: true });
 }
 
 async function provisioningError(work: () => Promise<unknown>): Promise<ProvisioningError> {
@@ -85,7 +94,7 @@ describe('provisioning from a KIOSK_PROVISION file', () => {
 
     expect(existsSync(provisionPath)).toBe(false);
     expect(await vault.get('smileid.apiKey')).toBe(API_KEY);
-    expect(await store.verifyPin(PIN)).toBe(true);
+    expect(await store.verifyPin(PIN)).toMatchObject({ kind: 'ok' });
     expect(store.isProvisioned()).toBe(true);
     expect(store.get()).toEqual({
       ...DEFAULT_SETTINGS,
@@ -96,9 +105,9 @@ describe('provisioning from a KIOSK_PROVISION file', () => {
     });
     expect(store.publicView(true).configured).toBe(true);
 
-    const restarted = SettingsStore.open(confFile());
+    const restarted = await SettingsStore.open(confFile(), settingsVault);
     expect(restarted.isProvisioned()).toBe(true);
-    expect(await restarted.verifyPin(PIN)).toBe(true);
+    expect(await restarted.verifyPin(PIN)).toMatchObject({ kind: 'ok' });
     expect(restarted.get().partnerId).toBe('085');
     await expectNoSecretsLeaked();
   });
@@ -109,7 +118,7 @@ describe('provisioning from a KIOSK_PROVISION file', () => {
       source: 'file',
       deletedFile: true,
     });
-    expect(await store.verifyPin(PIN)).toBe(true);
+    expect(await store.verifyPin(PIN)).toMatchObject({ kind: 'ok' });
     expect(await vault.get('smileid.apiKey')).toBeNull();
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
   });
@@ -135,7 +144,7 @@ describe('provisioning from a KIOSK_PROVISION file', () => {
     [
       'a PIN with letters',
       JSON.stringify({ operatorPin: `${PIN}x` }),
-      /Invalid field "operatorPin": a PIN is 4 to 12 digits/,
+      /Invalid field "operatorPin": a PIN is 6 to 12 digits/,
     ],
     ['not an object', JSON.stringify([API_KEY]), /Invalid fields: .*expected object/],
   ])('refuses %s, keeps the file and applies nothing', async (_what, content, message) => {
@@ -185,9 +194,9 @@ describe('provisioning from environment variables', () => {
     });
     expect(store.get()).toMatchObject({ environment: 'production', customApiUrl: null, partnerId: '085' });
     expect(await vault.get('smileid.apiKey')).toBe(API_KEY);
-    expect(await store.verifyPin(PIN)).toBe(true);
+    expect(await store.verifyPin(PIN)).toMatchObject({ kind: 'ok' });
     expect(store.isProvisioned()).toBe(true);
-    expect(SettingsStore.open(confFile()).isProvisioned()).toBe(true);
+    expect((await SettingsStore.open(confFile(), settingsVault)).isProvisioned()).toBe(true);
     await expectNoSecretsLeaked();
   });
 
@@ -201,8 +210,6 @@ describe('provisioning from environment variables', () => {
     ['https://API.SmileIdentity.com/v1/', 'production', null],
     ['http://127.0.0.1:8080', 'custom', 'http://127.0.0.1:8080/v1'],
     ['http://127.0.0.1:8080/v1/', 'custom', 'http://127.0.0.1:8080/v1'],
-    ['https://smile-proxy.bank.example/smileid//', 'custom', 'https://smile-proxy.bank.example/smileid/v1'],
-    ['http://testapi.smileidentity.com/v1', 'custom', 'http://testapi.smileidentity.com/v1'],
   ])('maps SMILEID_BASE_URL=%s to %s', async (baseUrl, environment, customApiUrl) => {
     expect(environmentForBaseUrl(baseUrl)).toEqual({ environment, customApiUrl });
     expect(await provision({ SMILEID_BASE_URL: baseUrl })).toEqual({
@@ -214,6 +221,19 @@ describe('provisioning from environment variables', () => {
   });
 
   it.each([
+    ['https://smile-proxy.bank.example/smileid//', 'custom', 'https://smile-proxy.bank.example/smileid/v1'],
+    ['http://testapi.smileidentity.com/v1', 'custom', 'http://testapi.smileidentity.com/v1'],
+  ])(
+    'maps SMILEID_BASE_URL=%s to %s, which the endpoint policy then refuses',
+    async (baseUrl, environment, url) => {
+      // The mapping is the same; sending there is not allowed (a proxy needs allowedCustomApiHosts, from a file).
+      expect(environmentForBaseUrl(baseUrl)).toEqual({ environment, customApiUrl: url });
+      await expect(provision({ SMILEID_BASE_URL: baseUrl })).rejects.toBeInstanceOf(ProvisioningError);
+      expect(store.isProvisioned()).toBe(false);
+    },
+  );
+
+  it.each([
     [{ SMILEID_BASE_URL: 'testapi.smileidentity.com' }, /SMILEID_BASE_URL is not a URL/],
     [{ SMILEID_BASE_URL: 'ftp://testapi.smileidentity.com' }, /SMILEID_BASE_URL must start with https/],
     [
@@ -222,7 +242,7 @@ describe('provisioning from environment variables', () => {
     ],
     [{ SMILEID_PARTNER_ID: 'P085' }, /SMILEID_PARTNER_ID is not valid: digits only/],
     [{ SMILEID_API_KEY: 'short' }, /SMILEID_API_KEY is not valid/],
-    [{ KIOSK_OPERATOR_PIN: '12' }, /KIOSK_OPERATOR_PIN is not valid: a PIN is 4 to 12 digits/],
+    [{ KIOSK_OPERATOR_PIN: '12' }, /KIOSK_OPERATOR_PIN is not valid: a PIN is 6 to 12 digits/],
     [{ SMILEID_API_KEY: API_KEY, KIOSK_OPERATOR_PIN: `${PIN}!` }, /KIOSK_OPERATOR_PIN is not valid/],
   ])('refuses %j before applying anything', async (env, message) => {
     const error = await provisioningError(() => provision(env));
@@ -250,7 +270,7 @@ describe('second start', () => {
     store.update({ partnerId: '999' });
     await vault.set('smileid.apiKey', 'sk_rotated_by_operator');
 
-    store = SettingsStore.open(confFile());
+    store = await SettingsStore.open(confFile(), settingsVault);
     const again = await provision({
       SMILEID_PARTNER_ID: '085',
       SMILEID_API_KEY: API_KEY,
@@ -259,19 +279,19 @@ describe('second start', () => {
     expect(again).toEqual({ source: 'none' });
     expect(store.get().partnerId).toBe('999');
     expect(await vault.get('smileid.apiKey')).toBe('sk_rotated_by_operator');
-    expect(await store.verifyPin(PIN)).toBe(true);
+    expect(await store.verifyPin(PIN)).toMatchObject({ kind: 'ok' });
   });
 
-  it('leaves a new provisioning file alone but warns that it is there', async () => {
+  it('does not apply a provisioning file that arrives after provisioning, and deletes it (it holds a key)', async () => {
     await writeFile(provisionPath, JSON.stringify({ settings: { partnerId: '085' } }));
     await provision({ KIOSK_PROVISION: provisionPath });
 
     const stale = JSON.stringify({ settings: { partnerId: '111' }, apiKey: API_KEY });
     await writeFile(provisionPath, stale);
     expect(await provision({ KIOSK_PROVISION: provisionPath })).toEqual({ source: 'none' });
-    expect(await readFile(provisionPath, 'utf8')).toBe(stale);
+    await expect(readFile(provisionPath, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
     expect(store.get().partnerId).toBe('085');
-    expect(logLines.some((line) => line.includes('provisioning.file_ignored'))).toBe(true);
+    expect(logLines.some((line) => line.includes('provisioning.file_deleted_unused'))).toBe(true);
     expect(await readdir(path.join(folder, 'vault')).catch(() => [])).not.toContain('dev-vault.json');
   });
 });

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openConfSettingsFile } from '../../main/settings/conf-settings-file';
+import { openConfSettingsFile } from '../../main/storage/conf-files';
 import { DEFAULT_SETTINGS } from '../../app/settings';
-import type { OpenKeyValueFile } from '../../main/outbox/job-index';
+import type { OpenKeyValueFile } from '../../main/storage/key-value-file';
 import { SettingsFileError } from '../../main/settings/errors';
 import {
   currentSchemaVersion,
@@ -13,12 +13,15 @@ import {
   type Migration,
 } from '../../main/settings/migrations';
 import { SETTINGS_FILE_NAME, SettingsStore } from '../../main/settings/settings-store';
+import { DevKeyFileVault } from '../../main/secure/dev-key-file-vault';
 
 let folder: string;
 let filePath: string;
+let vault: DevKeyFileVault;
 beforeEach(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'kiosk-settings-migrations-'));
   filePath = path.join(folder, `${SETTINGS_FILE_NAME}.json`);
+  vault = new DevKeyFileVault(path.join(folder, 'vault'));
 });
 afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
@@ -56,17 +59,36 @@ const V1_FILE = {
 };
 
 describe('migrateStoredFile', () => {
-  it('has no migrations yet: version 1 is current and a version-1 file passes through', () => {
-    expect(MIGRATIONS).toEqual([]);
-    expect(currentSchemaVersion()).toBe(1);
+  it('is at version 2: a version-1 file gains the PIN lock, recovery code and escalation fields', () => {
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual([2]);
+    expect(currentSchemaVersion()).toBe(2);
+    const hash = 'scrypt$32768$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA==';
     const file = {
       schemaVersion: 1,
       settings: {},
-      pinHash: null,
-      provisioned: false,
+      pinHash: hash,
+      provisioned: true,
       pinFailures: NO_FAILURES,
     };
-    expect(migrateStoredFile(file)).toEqual({ kind: 'versioned', file, fromVersion: 1, toVersion: 1 });
+    expect(migrateStoredFile(file)).toEqual({
+      kind: 'versioned',
+      fromVersion: 1,
+      toVersion: 2,
+      file: {
+        ...file,
+        schemaVersion: 2,
+        pinEverSet: true,
+        pinLockReason: null,
+        pinFailures: { ...NO_FAILURES, lockouts: 0 },
+      },
+    });
+    // Without a hash there was no PIN; without a counter the default applies later.
+    expect(migrateStoredFile({ schemaVersion: 1, pinHash: null })).toMatchObject({
+      file: { pinEverSet: false },
+    });
+    expect(migrateStoredFile({ schemaVersion: 1 })).not.toHaveProperty('file.pinFailures');
+    const v2 = { schemaVersion: 2, settings: {} };
+    expect(migrateStoredFile(v2)).toEqual({ kind: 'versioned', file: v2, fromVersion: 2, toVersion: 2 });
   });
 
   it('runs every later step in order and stamps the new version', () => {
@@ -120,7 +142,7 @@ describe('migrateStoredFile', () => {
   });
 
   it('refuses a file from a newer app', () => {
-    expect(() => migrateStoredFile({ ...V1_FILE, schemaVersion: 2 })).toThrow(
+    expect(() => migrateStoredFile({ ...V1_FILE, schemaVersion: 3 })).toThrow(
       expect.objectContaining({ name: 'SettingsFileError', code: 'newer_version' }),
     );
   });
@@ -146,7 +168,7 @@ describe('migrateStoredFile', () => {
 describe('SettingsStore with migrations', () => {
   it('migrates the file on open, validates the result and writes it back at the new version', async () => {
     await writeFile(filePath, JSON.stringify(V1_FILE));
-    const store = SettingsStore.open(confFile(), { migrations: SYNTHETIC });
+    const store = await SettingsStore.open(confFile(), vault, { migrations: SYNTHETIC });
     expect(store.openReport).toMatchObject({ migratedFrom: 1, setAsidePath: null, invalidFields: [] });
     expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, idleTimeoutSeconds: 300, partnerId: '085' });
     expect(store.isProvisioned()).toBe(true);
@@ -157,9 +179,87 @@ describe('SettingsStore with migrations', () => {
     expect(onDisk.settings).not.toHaveProperty('idleTimeout');
     expect(onDisk).not.toHaveProperty('operatorPinHash');
 
-    const again = SettingsStore.open(confFile(), { migrations: SYNTHETIC });
+    const again = await SettingsStore.open(confFile(), vault, { migrations: SYNTHETIC });
     expect(again.openReport.migratedFrom).toBeNull();
     expect(again.get().idleTimeoutSeconds).toBe(300);
+  });
+
+  it('needs no migration step for the renderer recycle settings: a version-1 file without them gets the defaults', async () => {
+    // A file as kiosks wrote it before recycleRendererAfterEnrollments / recycleRendererAboveHeapMb existed.
+    // Missing fields take their defaults (stored-file.ts), so nothing is kept aside. (The file still moves to
+    // version 2, for the sealed PIN state: an older app must refuse that file rather than read it unsealed.)
+    const { recycleRendererAfterEnrollments, recycleRendererAboveHeapMb, ...olderSettings } = {
+      ...DEFAULT_SETTINGS,
+      partnerId: '085',
+      idleTimeoutSeconds: 300,
+    };
+    expect([recycleRendererAfterEnrollments, recycleRendererAboveHeapMb]).toEqual([200, 256]);
+    await writeFile(
+      filePath,
+      JSON.stringify({
+        schemaVersion: 1,
+        settings: olderSettings,
+        pinHash: null,
+        provisioned: true,
+        pinFailures: NO_FAILURES,
+      }),
+    );
+    const store = await SettingsStore.open(confFile(), vault);
+    expect(store.openReport).toEqual({
+      created: false,
+      migratedFrom: 1,
+      setAsidePath: null,
+      invalidFields: [],
+    });
+    expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, partnerId: '085', idleTimeoutSeconds: 300 });
+    const onDisk = JSON.parse(await readFile(filePath, 'utf8'));
+    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.settings).toMatchObject({
+      recycleRendererAfterEnrollments: 200,
+      recycleRendererAboveHeapMb: 256,
+    });
+
+    expect(store.update({ recycleRendererAfterEnrollments: 2 }).recycleRendererAfterEnrollments).toBe(2);
+    expect(store.publicView(false)).toMatchObject({
+      recycleRendererAfterEnrollments: 2,
+      recycleRendererAboveHeapMb: 256,
+    });
+    for (const patch of [
+      { recycleRendererAfterEnrollments: 0 },
+      { recycleRendererAfterEnrollments: 10_001 },
+      { recycleRendererAfterEnrollments: 2.5 },
+      { recycleRendererAboveHeapMb: 31 },
+      { recycleRendererAboveHeapMb: 4097 },
+    ]) {
+      expect(() => store.update(patch)).toThrow(new RegExp(`"${Object.keys(patch)[0]}"`));
+    }
+  });
+
+  it('needs no migration step for maxImageAgeDays: a file without it gets 30 days, and the bounds hold', async () => {
+    // A version-2 file as kiosks wrote it before the photos of unfinished enrollments had a maximum age
+    // (security review finding 7). The missing field takes its default (stored-file.ts): nothing kept aside.
+    const { maxImageAgeDays, ...olderSettings } = { ...DEFAULT_SETTINGS, partnerId: '085' };
+    expect(maxImageAgeDays).toBe(30);
+    await writeFile(
+      filePath,
+      JSON.stringify({
+        schemaVersion: 2,
+        settings: olderSettings,
+        pinHash: null,
+        provisioned: true,
+        pinFailures: { ...NO_FAILURES, lockouts: 0 },
+      }),
+    );
+    const store = await SettingsStore.open(confFile(), vault);
+    expect(store.openReport).toMatchObject({ setAsidePath: null, invalidFields: [] });
+    expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, partnerId: '085' });
+    expect(store.get().maxImageAgeDays).toBe(30);
+
+    expect(store.update({ maxImageAgeDays: 7 }).maxImageAgeDays).toBe(7);
+    expect(store.publicView(false)).toMatchObject({ maxImageAgeDays: 7 });
+    for (const patch of [{ maxImageAgeDays: 0 }, { maxImageAgeDays: 366 }, { maxImageAgeDays: 1.5 }]) {
+      expect(() => store.update(patch)).toThrow(/"maxImageAgeDays"/);
+    }
   });
 
   it('refuses a file written by a newer app and leaves it byte for byte', async () => {
@@ -167,13 +267,13 @@ describe('SettingsStore with migrations', () => {
     await writeFile(filePath, newer);
     let thrown: unknown;
     try {
-      SettingsStore.open(confFile());
+      SettingsStore.read(confFile());
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(SettingsFileError);
     expect((thrown as SettingsFileError).code).toBe('newer_version');
-    expect((thrown as SettingsFileError).message).toMatch(/schema version 7; this app understands up to 1/);
+    expect((thrown as SettingsFileError).message).toMatch(/schema version 7; this app understands up to 2/);
     expect(await readFile(filePath, 'utf8')).toBe(newer);
   });
 
@@ -186,7 +286,7 @@ describe('SettingsStore with migrations', () => {
         throw new Error('boom');
       },
     };
-    expect(() => SettingsStore.open(confFile(), { migrations: [failing] })).toThrow(SettingsFileError);
+    expect(() => SettingsStore.read(confFile(), { migrations: [failing] })).toThrow(SettingsFileError);
     expect(await readFile(filePath, 'utf8')).toBe(original);
   });
 });

@@ -1,26 +1,32 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openConfSettingsFile } from '../../main/settings/conf-settings-file';
+import { openConfSettingsFile } from '../../main/storage/conf-files';
 import { KioskError } from '../../app/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../app/settings';
 import { createConsoleLogger } from '../../main/log';
-import type { OpenKeyValueFile } from '../../main/outbox/job-index';
+import type { OpenKeyValueFile } from '../../main/storage/key-value-file';
+import { DevKeyFileVault } from '../../main/secure/dev-key-file-vault';
 import { SettingsFileError } from '../../main/settings/errors';
 import { parsePinHash } from '../../main/settings/pin';
-import { PIN_LOCK_MS } from '../../main/settings/pin-lockout';
+import { PIN_LOCK_STEPS_MS } from '../../main/settings/pin-lockout';
 import { SETTINGS_FILE_NAME, SettingsStore } from '../../main/settings/settings-store';
 
 let folder: string;
 let filePath: string;
+let vault: DevKeyFileVault;
 let now: number;
 let logLines: string[];
+
+const PIN = '246810';
+const FIRST_LOCK_MS = PIN_LOCK_STEPS_MS[0]!;
 
 beforeEach(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'kiosk-settings-store-'));
   filePath = path.join(folder, `${SETTINGS_FILE_NAME}.json`);
+  vault = new DevKeyFileVault(path.join(folder, 'vault'));
   now = Date.UTC(2026, 0, 15, 9, 0, 0);
   logLines = [];
 });
@@ -32,11 +38,16 @@ function confFile(): OpenKeyValueFile {
   return () => openConfSettingsFile(folder);
 }
 
-function open(): SettingsStore {
-  return SettingsStore.open(confFile(), {
+function open(): Promise<SettingsStore> {
+  return SettingsStore.open(confFile(), vault, {
     now: () => now,
     log: createConsoleLogger((line) => logLines.push(line)),
   });
+}
+
+/** A file written outside the app is read as one from before sealing only by an install that never sealed one. */
+async function withFreshVault(): Promise<void> {
+  vault = new DevKeyFileVault(await mkdtemp(path.join(folder, 'vault-')));
 }
 
 async function onDisk(): Promise<Record<string, unknown>> {
@@ -55,8 +66,8 @@ async function kioskError(work: () => unknown): Promise<KioskError> {
 }
 
 describe('SettingsStore: settings', () => {
-  it('starts from the defaults on first open and writes a version-1 file', async () => {
-    const store = open();
+  it('starts from the defaults on first open and writes a sealed, owner-only version-2 file', async () => {
+    const store = await open();
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(store.openReport).toEqual({
       created: true,
@@ -64,20 +75,24 @@ describe('SettingsStore: settings', () => {
       setAsidePath: null,
       invalidFields: [],
     });
-    expect(store.isPinSet()).toBe(false);
+    expect(store.pinState()).toBe('unset');
     expect(store.isProvisioned()).toBe(false);
     expect(await onDisk()).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       settings: DEFAULT_SETTINGS,
       pinHash: null,
+      pinEverSet: false,
+      pinLockReason: null,
       provisioned: false,
-      pinFailures: { count: 0, lockedUntil: null },
+      pinFailures: { count: 0, lockedUntil: null, lockouts: 0 },
+      mac: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/),
     });
-    expect(open().openReport.created).toBe(false);
+    if (process.platform !== 'win32') expect((await stat(filePath)).mode & 0o777).toBe(0o600);
+    expect((await open()).openReport.created).toBe(false);
   });
 
-  it('applies a valid patch and keeps it across re-open', () => {
-    const store = open();
+  it('applies a valid patch and keeps it across re-open', async () => {
+    const store = await open();
     const updated = store.update({ environment: 'sandbox', partnerId: '085', idleTimeoutSeconds: 120 });
     expect(updated).toEqual({
       ...DEFAULT_SETTINGS,
@@ -86,7 +101,7 @@ describe('SettingsStore: settings', () => {
       idleTimeoutSeconds: 120,
     });
     expect(store.get()).toEqual(updated);
-    expect(open().get()).toEqual(updated);
+    expect((await open()).get()).toEqual(updated);
   });
 
   it.each([
@@ -101,7 +116,7 @@ describe('SettingsStore: settings', () => {
     [{ offlineBudget: { maxQueuedJobs: 1 } }, /"offlineBudget\.maxOldestQueuedHours"/],
     [null, /Invalid settings: .*expected object/],
   ])('refuses %j with invalid_request naming the field, and saves nothing', async (patch, message) => {
-    const store = open();
+    const store = await open();
     const before = await readFile(filePath, 'utf8');
     const error = await kioskError(() => store.update(patch));
     expect(error.code).toBe('invalid_request');
@@ -111,8 +126,8 @@ describe('SettingsStore: settings', () => {
     expect(await readFile(filePath, 'utf8')).toBe(before);
   });
 
-  it('tells listeners about saved changes only, with the previous settings', () => {
-    const store = open();
+  it('tells listeners about saved changes only, with the previous settings', async () => {
+    const store = await open();
     const seen: Array<[Settings, Settings]> = [];
     const unsubscribe = store.onChange((settings, previous) => seen.push([settings, previous]));
     store.update({ kioskId: 'K-7' });
@@ -126,18 +141,18 @@ describe('SettingsStore: settings', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('keeps the change when a listener throws', () => {
-    const store = open();
+  it('keeps the change when a listener throws', async () => {
+    const store = await open();
     store.onChange(() => {
       throw new Error('listener bug');
     });
     expect(store.update({ branch: 'Nairobi CBD' }).branch).toBe('Nairobi CBD');
-    expect(open().get().branch).toBe('Nairobi CBD');
+    expect((await open()).get().branch).toBe('Nairobi CBD');
     expect(logLines.some((line) => line.includes('settings.listener_failed'))).toBe(true);
   });
 
-  it('hands out settings that cannot be changed behind its back', () => {
-    const store = open();
+  it('hands out settings that cannot be changed behind its back', async () => {
+    const store = await open();
     const settings = store.get();
     expect(() => {
       settings.partnerId = '999';
@@ -151,12 +166,18 @@ describe('SettingsStore: settings', () => {
 });
 
 describe('SettingsStore: the stored file', () => {
-  it('fills fields missing from the file with defaults without keeping anything aside', async () => {
+  it('fills fields missing from a file from before sealing with defaults, and seals it', async () => {
     await writeFile(filePath, JSON.stringify({ schemaVersion: 1, settings: { partnerId: '085' } }));
-    const store = open();
+    const store = await open();
     expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, partnerId: '085' });
     expect(store.openReport.setAsidePath).toBeNull();
-    expect((await onDisk()).settings).toEqual({ ...DEFAULT_SETTINGS, partnerId: '085' });
+    expect(store.openReport.migratedFrom).toBe(1);
+    expect(store.pinState()).toBe('unset');
+    expect(await onDisk()).toMatchObject({
+      schemaVersion: 2,
+      settings: { ...DEFAULT_SETTINGS, partnerId: '085' },
+    });
+    expect((await onDisk()).mac).toEqual(expect.any(String));
   });
 
   it('resets invalid fields to defaults, keeps the original aside and logs the field names', async () => {
@@ -164,14 +185,13 @@ describe('SettingsStore: the stored file', () => {
       schemaVersion: 1,
       settings: { partnerId: 'abc', kioskId: 'K-7', idleTimeoutSeconds: 99_999, retired: true },
       pinHash: null,
-      provisioned: true,
+      provisioned: false,
       pinFailures: { count: 0, lockedUntil: null },
     });
     await writeFile(filePath, original);
-    const store = open();
+    const store = await open();
 
     expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, kioskId: 'K-7' });
-    expect(store.isProvisioned()).toBe(true);
     expect(store.openReport.invalidFields).toEqual([
       'settings.partnerId',
       'settings.idleTimeoutSeconds',
@@ -179,172 +199,189 @@ describe('SettingsStore: the stored file', () => {
     ]);
     expect(store.openReport.setAsidePath).toBe(`${filePath}.invalid-${now}`);
     expect(await readFile(`${filePath}.invalid-${now}`, 'utf8')).toBe(original);
+    if (process.platform !== 'win32') {
+      expect((await stat(`${filePath}.invalid-${now}`)).mode & 0o777).toBe(0o600);
+    }
     expect((await onDisk()).settings).toEqual({ ...DEFAULT_SETTINGS, kioskId: 'K-7' });
     const warning = logLines.find((line) => line.includes('settings.invalid_fields_reset'))!;
     expect(warning).toContain('settings.partnerId');
     expect(warning).not.toContain('abc');
 
     // Re-opened, the repaired file is clean: nothing more is kept aside.
-    expect(open().openReport.setAsidePath).toBeNull();
+    expect((await open()).openReport.setAsidePath).toBeNull();
   });
 
   it('never overwrites an earlier kept-aside copy', async () => {
     const bad = JSON.stringify({ schemaVersion: 1, settings: { language: 'xx' } });
     await writeFile(filePath, bad);
-    open();
+    await open();
     await writeFile(filePath, bad);
-    const second = open().openReport.setAsidePath;
+    await withFreshVault();
+    const second = (await open()).openReport.setAsidePath;
     expect(second).toBe(`${filePath}.invalid-${now}-1`);
     expect(existsSync(`${filePath}.invalid-${now}`)).toBe(true);
   });
 
-  it('keeps aside a file with keys but no schema version and starts from defaults', async () => {
+  it('locks the kiosk for a file with keys but no schema version, keeping it aside', async () => {
     await writeFile(filePath, JSON.stringify({ partnerId: '085' }));
-    const store = open();
+    const store = await open();
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(store.openReport.invalidFields).toEqual(['schemaVersion']);
     expect(existsSync(store.openReport.setAsidePath!)).toBe(true);
+    expect(store.pinState()).toBe('locked');
+    expect(store.pinLockReason()).toBe('settings_unversioned');
   });
 
-  it('treats a damaged PIN hash as no PIN, and says so', async () => {
+  it('treats a damaged PIN hash as a locked kiosk, never as "no PIN", and says so', async () => {
     await writeFile(filePath, JSON.stringify({ schemaVersion: 1, settings: {}, pinHash: 'scrypt$oops' }));
-    const store = open();
+    const store = await open();
     expect(store.isPinSet()).toBe(false);
+    expect(store.pinState()).toBe('locked');
+    expect(store.pinLockReason()).toBe('pin_hash_invalid');
     expect(store.openReport.invalidFields).toEqual(['pinHash']);
+    expect((await kioskError(() => store.verifyPin(PIN))).code).toBe('kiosk_locked');
+    expect(store.publicView(false)).toMatchObject({ pinSet: false, pinState: 'locked' });
+    // It stays locked after a restart, until a new PIN is set.
+    const restarted = await open();
+    expect(restarted.pinState()).toBe('locked');
+    await restarted.setPin(PIN);
+    expect(restarted.pinState()).toBe('set');
+    expect((await open()).pinState()).toBe('set');
   });
 
   it('refuses a file that is not JSON with a typed error and leaves it alone', async () => {
     await writeFile(filePath, '{"schemaVersion": 1, "settings": {');
-    expect(() => open()).toThrow(expect.objectContaining({ name: 'SettingsFileError', code: 'unreadable' }));
-    expect(() => open()).toThrow(SettingsFileError);
+    expect(() => SettingsStore.read(confFile())).toThrow(
+      expect.objectContaining({ name: 'SettingsFileError', code: 'unreadable' }),
+    );
+    await expect(open()).rejects.toThrow(SettingsFileError);
     expect(await readFile(filePath, 'utf8')).toBe('{"schemaVersion": 1, "settings": {');
   });
 });
 
 describe('SettingsStore: operator PIN', () => {
-  it('sets and verifies a PIN, storing only its scrypt hash', async () => {
-    const store = open();
-    await store.setPin('2468');
-    expect(store.isPinSet()).toBe(true);
-    expect(await store.verifyPin('2468')).toBe(true);
-    expect(await store.verifyPin('8642')).toBe(false);
+  it('sets and verifies a PIN, storing only its peppered scrypt hash', async () => {
+    const store = await open();
+    await store.setPin(PIN);
+    expect(store.pinState()).toBe('set');
+    expect(await store.verifyPin(PIN)).toEqual({ kind: 'ok', changeRequired: false });
+    expect(await store.verifyPin('864200')).toEqual({ kind: 'wrong', triesLeft: 4 });
     const stored = (await onDisk()).pinHash as string;
     expect(parsePinHash(stored)).not.toBeNull();
-    expect(await readFile(filePath, 'utf8')).not.toContain('2468');
-    expect(await open().verifyPin('2468')).toBe(true);
+    expect(await readFile(filePath, 'utf8')).not.toContain(PIN);
+    expect(await (await open()).verifyPin(PIN)).toEqual({ kind: 'ok', changeRequired: false });
   });
 
-  it('refuses a PIN that is not 4 to 12 digits', async () => {
-    const store = open();
-    expect((await kioskError(() => store.setPin('12a4'))).code).toBe('invalid_request');
-    expect((await kioskError(() => store.setPin('123'))).code).toBe('invalid_request');
+  it('refuses a new PIN that is not 6 to 12 digits', async () => {
+    const store = await open();
+    expect((await kioskError(() => store.setPin('12a456'))).code).toBe('invalid_request');
+    expect((await kioskError(() => store.setPin('12345'))).code).toBe('invalid_request');
     expect(store.isPinSet()).toBe(false);
   });
 
-  it('lets everything through before a PIN is set (first-run setup)', async () => {
-    const store = open();
-    await expect(store.requirePin(undefined)).resolves.toBeUndefined();
-    await expect(store.requirePin('0000')).resolves.toBeUndefined();
-    expect(await store.verifyPin('0000')).toBe(false);
+  it('has no PIN to check before one is set (first-run setup)', async () => {
+    const store = await open();
+    expect(store.pinState()).toBe('unset');
+    expect((await kioskError(() => store.verifyPin('000000'))).code).toBe('not_configured');
   });
 
-  it('requires the PIN once set, and names the tries left when it is wrong', async () => {
-    const store = open();
-    await store.setPin('2468');
-    expect((await kioskError(() => store.requirePin(undefined))).code).toBe('pin_required');
-    expect((await kioskError(() => store.requirePin(''))).code).toBe('pin_required');
-    const wrong = await kioskError(() => store.requirePin('1111'));
-    expect(wrong.code).toBe('pin_invalid');
-    expect(wrong.message).toMatch(/4 more tries/);
-    await expect(store.requirePin('2468')).resolves.toBeUndefined();
-  });
-
-  it('resets the failure count on a correct PIN', async () => {
-    const store = open();
-    await store.setPin('2468');
-    for (let i = 0; i < 4; i++) await kioskError(() => store.requirePin('1111'));
-    await store.requirePin('2468');
-    expect((await kioskError(() => store.requirePin('1111'))).message).toMatch(/4 more tries/);
+  it('names the tries left when the PIN is wrong, and resets the count on a right one', async () => {
+    const store = await open();
+    await store.setPin(PIN);
+    expect(await store.verifyPin('111111')).toEqual({ kind: 'wrong', triesLeft: 4 });
+    for (let i = 0; i < 3; i++) await store.verifyPin('111111');
+    expect((await store.verifyPin(PIN)).kind).toBe('ok');
+    expect(await store.verifyPin('111111')).toEqual({ kind: 'wrong', triesLeft: 4 });
   });
 
   it('locks after 5 wrong PINs, across a restart, until the lock time has passed', async () => {
-    const store = open();
-    await store.setPin('2468');
-    const messages: string[] = [];
-    for (let i = 0; i < 4; i++) messages.push((await kioskError(() => store.requirePin('1111'))).message);
-    expect(messages.map((message) => /(\d) more tr/.exec(message)?.[1])).toEqual(['4', '3', '2', '1']);
+    const store = await open();
+    await store.setPin(PIN);
+    const left: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const check = await store.verifyPin('111111');
+      if (check.kind === 'wrong') left.push(check.triesLeft);
+    }
+    expect(left).toEqual([4, 3, 2, 1]);
 
-    const locking = await kioskError(() => store.requirePin('1111'));
-    expect(locking.code).toBe('pin_locked');
-    expect(locking.message).toMatch(/locked until \d\d:\d\d \(about 5 minutes\)/);
-    expect(store.pinLockedUntil()).toBe(now + PIN_LOCK_MS);
+    expect(await store.verifyPin('111111')).toEqual({ kind: 'locked', until: now + FIRST_LOCK_MS });
+    expect(store.pinLockedUntil()).toBe(now + FIRST_LOCK_MS);
 
     // The right PIN does not help while locked, and neither does a restart.
-    expect((await kioskError(() => store.requirePin('2468'))).code).toBe('pin_locked');
-    expect((await kioskError(() => store.verifyPin('2468'))).code).toBe('pin_locked');
-    const restarted = open();
-    now += PIN_LOCK_MS - 60_000;
-    const stillLocked = await kioskError(() => restarted.requirePin('2468'));
-    expect(stillLocked.code).toBe('pin_locked');
-    expect(stillLocked.message).toMatch(/about 1 minute\)/);
-    expect((await kioskError(() => restarted.requirePin(undefined))).code).toBe('pin_locked');
+    expect((await store.verifyPin(PIN)).kind).toBe('locked');
+    const restarted = await open();
+    now += FIRST_LOCK_MS - 1_000;
+    expect((await restarted.verifyPin(PIN)).kind).toBe('locked');
 
-    now += 60_000;
+    now += 1_000;
     expect(restarted.pinLockedUntil()).toBeNull();
-    await expect(restarted.requirePin('2468')).resolves.toBeUndefined();
-    expect((await kioskError(() => restarted.requirePin('1111'))).message).toMatch(/4 more tries/);
+    expect((await restarted.verifyPin(PIN)).kind).toBe('ok');
+    expect(await restarted.verifyPin('111111')).toEqual({ kind: 'wrong', triesLeft: 4 });
   });
 
   it('counts a burst of simultaneous guesses one by one, so the lock still holds', async () => {
-    const store = open();
-    await store.setPin('2468');
-    const guesses = Array.from({ length: 8 }, (_, i) =>
-      store.requirePin(`100${i}`).catch((error: KioskError) => error.code),
-    );
-    guesses.push(store.requirePin('2468').catch((error: KioskError) => error.code));
-    const codes = await Promise.all(guesses);
-    expect(codes).toEqual([
-      'pin_invalid',
-      'pin_invalid',
-      'pin_invalid',
-      'pin_invalid',
-      'pin_locked',
-      'pin_locked',
-      'pin_locked',
-      'pin_locked',
-      'pin_locked',
+    const store = await open();
+    await store.setPin(PIN);
+    const guesses = Array.from({ length: 8 }, (_, i) => store.verifyPin(`10000${i}`).then((c) => c.kind));
+    guesses.push(store.verifyPin(PIN).then((c) => c.kind));
+    expect(await Promise.all(guesses)).toEqual([
+      'wrong',
+      'wrong',
+      'wrong',
+      'wrong',
+      'locked',
+      'locked',
+      'locked',
+      'locked',
+      'locked',
     ]);
   });
 
   it('clears failures when a new PIN is set', async () => {
-    const store = open();
-    await store.setPin('2468');
-    for (let i = 0; i < 3; i++) await kioskError(() => store.requirePin('1111'));
-    await store.setPin('13579');
-    expect((await kioskError(() => store.requirePin('1111'))).message).toMatch(/4 more tries/);
-    await expect(store.requirePin('13579')).resolves.toBeUndefined();
+    const store = await open();
+    await store.setPin(PIN);
+    for (let i = 0; i < 3; i++) await store.verifyPin('111111');
+    await store.setPin('1357913579');
+    expect(await store.verifyPin('111111')).toEqual({ kind: 'wrong', triesLeft: 4 });
+    expect((await store.verifyPin('1357913579')).kind).toBe('ok');
+  });
+
+  it('makes a recovery code that verifies (in any case, with or without dashes) and replaces the old one', async () => {
+    const store = await open();
+    await store.setPin(PIN);
+    expect(store.hasRecoveryCode()).toBe(false);
+    const first = await store.issueRecoveryCode();
+    expect(store.hasRecoveryCode()).toBe(true);
+    expect(await readFile(filePath, 'utf8')).not.toContain(first);
+    expect(await store.verifyRecoveryCode(first.toLowerCase().replace(/-/g, ''))).toEqual({ kind: 'ok' });
+    const second = await store.issueRecoveryCode();
+    expect(await store.verifyRecoveryCode(first)).toEqual({ kind: 'wrong' });
+    expect(await (await open()).verifyRecoveryCode(second)).toEqual({ kind: 'ok' });
   });
 });
 
 describe('SettingsStore: provisioning flag and public view', () => {
-  it('remembers that the kiosk was provisioned', () => {
-    const store = open();
+  it('remembers that the kiosk was provisioned', async () => {
+    const store = await open();
     store.markProvisioned();
     expect(store.isProvisioned()).toBe(true);
-    expect(open().isProvisioned()).toBe(true);
+    expect((await open()).isProvisioned()).toBe(true);
   });
 
-  it('is configured in training mode without a key', () => {
-    expect(open().publicView(false)).toEqual({
+  it('is configured in training mode without a key', async () => {
+    expect((await open()).publicView(false)).toEqual({
       ...DEFAULT_SETTINGS,
       apiKeySet: false,
       pinSet: false,
+      pinState: 'unset',
+      pinLockReason: null,
+      recoveryCodeSet: false,
       configured: true,
     });
   });
 
-  it('needs a partner ID and an API key for sandbox and production', () => {
-    const store = open();
+  it('needs a partner ID and an API key for sandbox and production', async () => {
+    const store = await open();
     store.update({ environment: 'production' });
     expect(store.publicView(true).configured).toBe(false);
     store.update({ partnerId: '085' });
@@ -353,11 +390,11 @@ describe('SettingsStore: provisioning flag and public view', () => {
   });
 
   it('also needs the URL for a custom environment', async () => {
-    const store = open();
+    const store = await open();
     store.update({ environment: 'custom', partnerId: '085' });
     expect(store.publicView(true).configured).toBe(false);
     store.update({ customApiUrl: 'http://127.0.0.1:8080/v1' });
-    await store.setPin('2468');
+    await store.setPin(PIN);
     expect(store.publicView(true)).toMatchObject({ configured: true, pinSet: true, apiKeySet: true });
   });
 });

@@ -1,5 +1,6 @@
-// Log scrubbing for electron-log: secrets registered at run time (API key, PIN) and anything that looks like
-// image data (long base64 or data: URLs) never reach a log file.
+// Log scrubbing for every host's log: secrets registered at run time (the API key when read or set, PINs) and
+// anything that looks like image data (long base64 or data: URLs) never reach a log line. The kiosk core wraps
+// the host's logger with it (scrubbedLogger in log.ts) and registers each secret as it learns it.
 const DATA_URL = /data:image\/[a-z]+;base64,[A-Za-z0-9+/=]+/g;
 const LONG_BASE64 = /[A-Za-z0-9+/]{120,}={0,2}/g;
 // Field names whose values are never logged, whatever they hold.
