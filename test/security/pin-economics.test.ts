@@ -115,40 +115,48 @@ describe('security finding 5: PIN economics', () => {
     expect(await h.call('verifyPin', { pin: PIN })).toEqual({ valid: false, triesLeft: 0, lockedUntil });
   });
 
-  it('escalates the lock (1, 5, 15, 60 minutes, then 4 hours), and a restart resets neither count nor escalation', async () => {
-    const clock = { now: Date.UTC(2026, 0, 15, 9, 0, 0) };
-    await (await openStore(clock)).setPin(PIN);
-    const guessAll = async (store: SettingsStore, times: number) => {
-      let last;
-      for (let i = 0; i < times; i++) last = await store.verifyPin('000000');
-      return last;
-    };
+  // About 25 scrypt checks: seconds on an idle machine, more on a loaded 2-core one; the limit only stops a hang.
+  it(
+    'escalates the lock (1, 5, 15, 60 minutes, then 4 hours), and a restart resets neither count nor escalation',
+    { timeout: 180_000 },
+    async () => {
+      const clock = { now: Date.UTC(2026, 0, 15, 9, 0, 0) };
+      await (await openStore(clock)).setPin(PIN);
+      const guessAll = async (store: SettingsStore, times: number) => {
+        let last;
+        for (let i = 0; i < times; i++) last = await store.verifyPin('000000');
+        return last;
+      };
 
-    // Four wrong, a restart, and the fifth still locks: the count was saved.
-    await guessAll(await openStore(clock), 4);
-    expect(await guessAll(await openStore(clock), 1)).toEqual({ kind: 'locked', until: clock.now + MINUTE });
-    expect((await (await openStore(clock)).verifyPin(PIN)).kind).toBe('locked');
-
-    // Each further lock is longer, and a restart in between changes nothing.
-    const lengths: number[] = [];
-    for (let lock = 1; lock < 6; lock++) {
-      clock.now = (await openStore(clock)).pinLockedUntil()!;
-      const check = await guessAll(await openStore(clock), 5);
-      if (check?.kind !== 'locked') throw new Error('expected a lock');
-      lengths.push((check.until - clock.now) / MINUTE);
-      clock.now += MINUTE;
+      // Four wrong, a restart, and the fifth still locks: the count was saved.
+      await guessAll(await openStore(clock), 4);
+      expect(await guessAll(await openStore(clock), 1)).toEqual({
+        kind: 'locked',
+        until: clock.now + MINUTE,
+      });
       expect((await (await openStore(clock)).verifyPin(PIN)).kind).toBe('locked');
-    }
-    expect(lengths).toEqual([5, 15, 60, 240, 240]);
-    // At that pace a guesser gets 5 tries per 4 hours: 30 a day, against 1,440 before.
-    expect(((24 * 60) / 240) * 5).toBe(30);
 
-    // A right PIN resets the escalation.
-    const store = await openStore(clock);
-    clock.now = store.pinLockedUntil()!;
-    expect((await store.verifyPin(PIN)).kind).toBe('ok');
-    expect(await guessAll(store, 5)).toEqual({ kind: 'locked', until: clock.now + MINUTE });
-  });
+      // Each further lock is longer, and a restart in between changes nothing.
+      const lengths: number[] = [];
+      for (let lock = 1; lock < 6; lock++) {
+        clock.now = (await openStore(clock)).pinLockedUntil()!;
+        const check = await guessAll(await openStore(clock), 5);
+        if (check?.kind !== 'locked') throw new Error('expected a lock');
+        lengths.push((check.until - clock.now) / MINUTE);
+        clock.now += MINUTE;
+        expect((await (await openStore(clock)).verifyPin(PIN)).kind).toBe('locked');
+      }
+      expect(lengths).toEqual([5, 15, 60, 240, 240]);
+      // At that pace a guesser gets 5 tries per 4 hours: 30 a day, against 1,440 before.
+      expect(((24 * 60) / 240) * 5).toBe(30);
+
+      // A right PIN resets the escalation.
+      const store = await openStore(clock);
+      clock.now = store.pinLockedUntil()!;
+      expect((await store.verifyPin(PIN)).kind).toBe('ok');
+      expect(await guessAll(store, 5)).toEqual({ kind: 'locked', until: clock.now + MINUTE });
+    },
+  );
 
   it('peppers the hash with a key only the vault holds: the settings file alone cannot check a guess', async () => {
     const vault = new DevKeyFileVault(folder);
