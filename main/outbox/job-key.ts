@@ -1,7 +1,9 @@
 // The per-job data key (crypto-shredding). Each job folder written since folder format 2 has its own random
 // AES-256 key; it seals that job's photos, and is kept only in the folder's key.bin, wrapped by the per-install
 // data key and bound to the job_id. Destroying key.bin makes every copy of the sealed photos unreadable — a
-// backup of the image files, blocks an unlink freed — even to someone holding the install key.
+// copy of the image files, blocks an unlink freed — even to someone holding the install key. Not a copy of the
+// whole folder that includes key.bin: that stays readable with the install key, so backups must skip the
+// data folder (key.bin is small and overwritten in place, so its own freed blocks do not keep it).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateKey } from '../secure/aes-gcm';
