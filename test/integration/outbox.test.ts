@@ -96,19 +96,20 @@ describe('outbox: one enrollment', () => {
     expect(h.sim.jobs()[0]?.acceptedZips).toBe(1);
   });
 
-  it('keeps a provisional result and polls it again until final', async () => {
+  // Two polling phases on 50 ms timers: about 2 s on an idle machine; the limits only stop a hang on a loaded one.
+  it('keeps a provisional result and polls it again until final', { timeout: 120_000 }, async () => {
     const h = await start({
       simulator: { outcomes: [{ pattern: '^REVIEW', resultCode: '0842' }], provisionalResolveMs: 200 },
     });
     await h.outbox.start();
     const job = await h.outbox.enqueue(enrollment('REVIEW-01'));
-    const provisional = await h.waitForState(job.jobId, 'provisional');
+    const provisional = await h.waitForState(job.jobId, 'provisional', 50_000);
     expect(provisional.result).toMatchObject({
       outcome: 'provisional',
       final: false,
       nextStep: 'wait_for_review',
     });
-    const final = await h.waitForState(job.jobId, 'approved');
+    const final = await h.waitForState(job.jobId, 'approved', 50_000);
     expect(final.result?.resultCode).toBe('1240');
   });
 });

@@ -687,13 +687,15 @@ describe('Smile ID simulator', () => {
 });
 
 describe('simulator CLI', () => {
-  const tsx = 'node_modules/.bin/tsx';
-  const cli = 'main/smileid/simulator/cli.ts';
-
-  it('prints the listening line, serves /__simulator/health and stops on SIGTERM', async () => {
-    const child = spawn(tsx, [cli, '--port', '0', '--partner-id', '085', '--api-key', 'k'], {
+  // Node with tsx's loader, not the tsx command: the command is a parent process that relays signals, and on a
+  // loaded machine SIGTERM could end it (exit 143) before the CLI's own handler ran.
+  const runCli = (args: string[]) =>
+    spawn(process.execPath, ['--import', 'tsx', 'main/smileid/simulator/cli.ts', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+
+  it('prints the listening line, serves /__simulator/health and stops on SIGTERM', async () => {
+    const child = runCli(['--port', '0', '--partner-id', '085', '--api-key', 'k']);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -714,7 +716,7 @@ describe('simulator CLI', () => {
   });
 
   it('exits 2 when --api-key is missing', async () => {
-    const child = spawn(tsx, [cli, '--partner-id', '085'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = runCli(['--partner-id', '085']);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const code = await new Promise<number | null>((resolve) =>
