@@ -35,22 +35,25 @@ function parse(raw: string): URL | null {
   }
 }
 
-/** Loopback http(s) in a development run; otherwise https only. Null when the scheme and host may be used. */
-function transportProblem(url: URL, policy: EndpointPolicy): EndpointProblem | 'loopback_ok' | null {
+/**
+ * The scheme and host rules every address shares: `{ verdict }` when they already decide (not a URL, not https,
+ * or loopback in a development run, which needs no host check), else the https host still to be judged.
+ */
+function screen(raw: string, policy: EndpointPolicy): { verdict: EndpointProblem | null } | { host: string } {
+  const url = parse(raw);
+  if (!url) return { verdict: 'not_a_url' };
   if (policy.allowLoopbackHttp && LOOPBACK_HOSTS.has(url.hostname)) {
-    return url.protocol === 'http:' || url.protocol === 'https:' ? 'loopback_ok' : 'not_https';
+    return { verdict: url.protocol === 'http:' || url.protocol === 'https:' ? null : 'not_https' };
   }
-  return url.protocol === 'https:' ? null : 'not_https';
+  if (url.protocol !== 'https:') return { verdict: 'not_https' };
+  return { host: url.hostname.toLowerCase() };
 }
 
 /** The Smile ID API base (a custom one, or an environment's). */
 export function apiUrlProblem(raw: string, policy: EndpointPolicy): EndpointProblem | null {
-  const url = parse(raw);
-  if (!url) return 'not_a_url';
-  const transport = transportProblem(url, policy);
-  if (transport === 'loopback_ok') return null;
-  if (transport) return transport;
-  const host = url.hostname.toLowerCase();
+  const screened = screen(raw, policy);
+  if ('verdict' in screened) return screened.verdict;
+  const { host } = screened;
   return SMILE_ID_API_HOSTS.includes(host) || policy.allowedCustomApiHosts.includes(host)
     ? null
     : 'host_not_allowed';
@@ -62,12 +65,9 @@ export function uploadUrlProblem(
   apiUrl: string,
   policy: EndpointPolicy,
 ): EndpointProblem | null {
-  const url = parse(raw);
-  if (!url) return 'not_a_url';
-  const transport = transportProblem(url, policy);
-  if (transport === 'loopback_ok') return null;
-  if (transport) return transport;
-  const host = url.hostname.toLowerCase();
+  const screened = screen(raw, policy);
+  if ('verdict' in screened) return screened.verdict;
+  const { host } = screened;
   const apiHost = parse(apiUrl)?.hostname.toLowerCase();
   const allowed =
     host === apiHost ||
@@ -78,8 +78,6 @@ export function uploadUrlProblem(
 
 /** The bank's callback URL: any host (it is the bank's own server), https only. */
 export function callbackUrlProblem(raw: string, policy: EndpointPolicy): EndpointProblem | null {
-  const url = parse(raw);
-  if (!url) return 'not_a_url';
-  const transport = transportProblem(url, policy);
-  return transport === 'loopback_ok' ? null : transport;
+  const screened = screen(raw, policy);
+  return 'verdict' in screened ? screened.verdict : null;
 }
