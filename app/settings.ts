@@ -26,6 +26,20 @@ export const offlineBudgetSchema = z.object({
 });
 export type OfflineBudget = z.infer<typeof offlineBudgetSchema>;
 
+/** Capture resolutions the Settings screen offers; the camera may deliver less (constraints are `ideal`). */
+export const CAMERA_RESOLUTIONS = ['640x480', '1280x720', '1920x1080'] as const;
+export type CameraResolution = (typeof CAMERA_RESOLUTIONS)[number];
+
+export const cameraSettingsSchema = z.object({
+  /**
+   * The MediaDeviceInfo.deviceId chosen in Settings, or null for the default (the front-facing camera). A
+   * deviceId the browser no longer lists (camera unplugged) falls back to the default rather than failing.
+   */
+  deviceId: z.string().min(1).max(256).nullable(),
+  resolution: z.enum(CAMERA_RESOLUTIONS),
+});
+export type CameraSettings = z.infer<typeof cameraSettingsSchema>;
+
 export const settingsSchema = z.object({
   environment: z.enum(ENVIRONMENTS),
   /** Only for environment "custom": a v1 base URL, e.g. a simulator's http://127.0.0.1:8080/v1. */
@@ -40,6 +54,9 @@ export const settingsSchema = z.object({
   userIdRule: userIdRuleSchema,
   language: z.enum(LANGUAGES),
   idleTimeoutSeconds: z.number().int().min(15).max(3600),
+  /** A capture without a usable face for this long ends on "Please call the operator" (Try again / Cancel). */
+  captureTimeoutSeconds: z.number().int().min(15).max(600),
+  camera: cameraSettingsSchema,
   retentionDays: z.number().int().min(1).max(3650),
   /**
    * The photos of an enrollment without a final result (queued, needs attention, provisional) are deleted from
@@ -87,6 +104,8 @@ export const DEFAULT_SETTINGS: Settings = {
   userIdRule: DEFAULT_USER_ID_RULE,
   language: 'en',
   idleTimeoutSeconds: 90,
+  captureTimeoutSeconds: 60,
+  camera: { deviceId: null, resolution: '1280x720' },
   retentionDays: 30,
   maxImageAgeDays: 30,
   offlineBudget: { maxOldestQueuedHours: 72, maxQueuedJobs: 5_000, minFreeDiskMb: 500 },
