@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDevHostFromEnv, type RunningDevHostFromEnv } from '../../main/devhost/start';
 import { silentLogger } from '../../main/log';
 import { openKioskBrowser, type KioskBrowser } from './support/browser';
-import { OPERATOR_PIN, startKiosk, type KioskSession } from './support/kiosk-session';
+import { OPERATOR_PIN, RENDERER_DIR, startKiosk, type KioskSession } from './support/kiosk-session';
 
 let session: KioskSession | undefined;
 const cleanup: Array<() => Promise<void>> = [];
@@ -27,7 +27,12 @@ async function startOn(
   dataDir: string,
   env: Record<string, string> = {},
 ): Promise<{ host: RunningDevHostFromEnv; ui: KioskBrowser }> {
-  const host = await startDevHostFromEnv(env, { dataDir, port: 0, log: silentLogger });
+  const host = await startDevHostFromEnv(env, {
+    dataDir,
+    ...(RENDERER_DIR ? { staticDir: RENDERER_DIR } : {}),
+    port: 0,
+    log: silentLogger,
+  });
   const ui = await openKioskBrowser(host.openUrl, null);
   cleanup.push(async () => {
     await ui.close();

@@ -11,6 +11,12 @@ import { openKioskBrowser, type KioskBrowser } from './browser';
 
 export const TMP_DIR = path.resolve(import.meta.dirname, '../.tmp');
 export const OPERATOR_PIN = '246810';
+/**
+ * The renderer build the tests serve: dist/renderer, unless KIOSK_E2E_RENDERER_DIR names another (engineers
+ * working side by side each build into their own folder, so one's rebuild never pulls files from under
+ * another's run).
+ */
+export const RENDERER_DIR = process.env.KIOSK_E2E_RENDERER_DIR || undefined;
 
 /** The fake camera videos, made from the public-domain fixtures. */
 export function makeVideos(): Promise<{ face: string; noFace: string }> {
@@ -34,6 +40,7 @@ export async function startKiosk(
     { KIOSK_OPERATOR_PIN: OPERATOR_PIN, ...env },
     {
       dataDir,
+      ...(RENDERER_DIR ? { staticDir: RENDERER_DIR } : {}),
       port: 0,
       log: silentLogger,
       outbox: { pollSchedule: { intervalsMs: [0, 250, 500], deadlineMs: 30_000, maxCalls: 60 }, ...outbox },
