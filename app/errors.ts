@@ -28,10 +28,22 @@ export const KIOSK_ERROR_CODES = [
 
 export type KioskErrorCode = (typeof KIOSK_ERROR_CODES)[number];
 
+/**
+ * Values the renderer's translation of an error may interpolate (tries left, the field and problem of a refused
+ * setting …). Plain scalars only: they cross the process boundary and are shown, so never secrets or user IDs.
+ */
+export const kioskErrorParamsSchema = z.record(
+  z.string().max(40),
+  z.union([z.string().max(200), z.number(), z.boolean()]),
+);
+export type KioskErrorParams = z.infer<typeof kioskErrorParamsSchema>;
+
 export const kioskErrorSchema = z.object({
   code: z.enum(KIOSK_ERROR_CODES),
+  /** English, for logs and engineers; screens show the translation of `code` (and `params`) instead. */
   message: z.string(),
   action: z.string(),
+  params: kioskErrorParamsSchema.optional(),
 });
 export type KioskErrorPayload = z.infer<typeof kioskErrorSchema>;
 
@@ -45,17 +57,20 @@ export class KioskError extends Error {
     readonly code: KioskErrorCode,
     message: string,
     readonly action: string = '',
+    readonly params: KioskErrorParams = {},
   ) {
     super(message);
     this.name = 'KioskError';
   }
 
   toPayload(): KioskErrorPayload {
-    return { code: this.code, message: this.message, action: this.action };
+    return Object.keys(this.params).length === 0
+      ? { code: this.code, message: this.message, action: this.action }
+      : { code: this.code, message: this.message, action: this.action, params: this.params };
   }
 
   /** The renderer's side of the boundary: an error envelope becomes this same type again. */
   static fromPayload(payload: KioskErrorPayload): KioskError {
-    return new KioskError(payload.code, payload.message, payload.action);
+    return new KioskError(payload.code, payload.message, payload.action, payload.params ?? {});
   }
 }
