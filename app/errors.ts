@@ -1,5 +1,6 @@
-// Errors the kiosk's main process returns to the renderer. Each code has an operator-facing message and action
-// (kept as data in app/i18n later); `detail` adds the specific reason.
+// Errors the kiosk's main process returns to the renderer. The screens say each code (and its params) in the
+// operator's language (renderer/i18n/describe.ts describeKioskError); `message` and `action` are main's English,
+// specific to the case, for logs and engineers.
 import { z } from 'zod';
 
 export const KIOSK_ERROR_CODES = [

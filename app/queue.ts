@@ -3,9 +3,12 @@ import { z } from 'zod';
 import { JOB_STATES } from './job-states';
 
 export const jobErrorSchema = z.object({
+  /** A FailureKind (app/smileid/failure-kinds.ts), or the kiosk's own (app/job-problems.ts). */
   kind: z.string(),
+  /** The Smile ID code of an api_error, or which of the kiosk's own problems (app/job-problems.ts). */
   code: z.string().nullable(),
   errorClass: z.enum(['transient', 'permanent', 'systemic']),
+  /** English, for logs and engineers; screens say `kind` and `code` in the operator's language. */
   reason: z.string(),
   action: z.string(),
 });
@@ -16,6 +19,7 @@ export const jobResultSummarySchema = z.object({
   final: z.boolean(),
   resultCode: z.string().nullable(),
   resultText: z.string(),
+  /** English, for logs and engineers; screens say `resultCode` (or `outcome`) in the operator's language. */
   reason: z.string(),
   nextStep: z.enum(['none', 'recapture', 'call_supervisor', 'wait_for_review']),
   smileJobId: z.string().nullable(),
@@ -39,6 +43,10 @@ export type JobSummary = z.infer<typeof jobSummarySchema>;
 
 export const circuitSchema = z.object({
   open: z.boolean(),
+  /** What paused the queue, named as on a job (JobError kind and code) or app/job-problems.ts CIRCUIT_PROBLEMS. */
+  kind: z.string().nullable(),
+  code: z.string().nullable(),
+  /** English, for logs and engineers; screens say `kind` and `code` in the operator's language. */
   reason: z.string().nullable(),
   action: z.string().nullable(),
   since: z.number().nullable(),

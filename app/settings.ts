@@ -1,6 +1,7 @@
 // The kiosk's settings as the operator edits them. Secrets are not here: the API key lives only in main's
 // vault and the PIN only as an scrypt hash; the renderer sees `apiKeySet` / `pinSet` instead.
 import { z } from 'zod';
+import { kioskLocationSchema } from './kiosk-location';
 import { PIN_LOCK_REASONS, PIN_STATES } from './operator-session';
 import { DEFAULT_USER_ID_RULE, userIdRuleSchema } from './user-id';
 
@@ -40,6 +41,12 @@ export const cameraSettingsSchema = z.object({
 });
 export type CameraSettings = z.infer<typeof cameraSettingsSchema>;
 
+/**
+ * One attempt holds one of the two sending slots while it polls; ten minutes is already far beyond a machine
+ * judgement (seconds), and a longer wait is better spent by the scheduler retrying later.
+ */
+export const MAX_JOB_STATUS_POLLING_SECONDS = 600;
+
 export const settingsSchema = z.object({
   environment: z.enum(ENVIRONMENTS),
   /** Only for environment "custom": a v1 base URL, e.g. a simulator's http://127.0.0.1:8080/v1. */
@@ -49,8 +56,16 @@ export const settingsSchema = z.object({
     .regex(/^\d{1,12}$/, 'digits only, as the Smile ID portal shows it')
     .or(z.literal('')),
   callbackUrl: httpUrl.nullable(),
+  /**
+   * How long to poll job_status after an upload before trying again later (docs/smileid-protocol.md §3.3).
+   * 0 = never poll: an uploaded enrollment ends as "submitted" and its result goes only to the callback URL,
+   * which is then required (app/result-delivery.ts).
+   */
+  jobStatusPollingTimeoutSeconds: z.number().int().min(0).max(MAX_JOB_STATUS_POLLING_SECONDS),
   kioskId: z.string().max(64),
   branch: z.string().max(120),
+  /** Sent with every enrollment (app/kiosk-location.ts); null = not entered, nothing is sent. */
+  location: kioskLocationSchema.nullable(),
   userIdRule: userIdRuleSchema,
   language: z.enum(LANGUAGES),
   idleTimeoutSeconds: z.number().int().min(15).max(3600),
@@ -58,6 +73,11 @@ export const settingsSchema = z.object({
   captureTimeoutSeconds: z.number().int().min(15).max(600),
   camera: cameraSettingsSchema,
   retentionDays: z.number().int().min(1).max(3650),
+  /**
+   * The audit trail (main/audit/) keeps whole days this long. Never shorter than retentionDays: a smaller value
+   * is raised to it when old days are purged (main/audit/audit-retention.ts).
+   */
+  auditRetentionDays: z.number().int().min(1).max(3650),
   /**
    * The photos of an enrollment without a final result (queued, needs attention, provisional) are deleted from
    * the kiosk this many days after capture (main/outbox/image-expiry.ts): biometrics are never kept without limit.
@@ -99,14 +119,18 @@ export const DEFAULT_SETTINGS: Settings = {
   customApiUrl: null,
   partnerId: '',
   callbackUrl: null,
+  // The poll deadline the kiosk always had (main/smileid/job-status-poller.ts derives its default from this).
+  jobStatusPollingTimeoutSeconds: 120,
   kioskId: '',
   branch: '',
+  location: null,
   userIdRule: DEFAULT_USER_ID_RULE,
   language: 'en',
   idleTimeoutSeconds: 90,
   captureTimeoutSeconds: 60,
   camera: { deviceId: null, resolution: '1280x720' },
   retentionDays: 30,
+  auditRetentionDays: 365,
   maxImageAgeDays: 30,
   offlineBudget: { maxOldestQueuedHours: 72, maxQueuedJobs: 5_000, minFreeDiskMb: 500 },
   duplicateGuard: 'warn',

@@ -16,12 +16,19 @@ import {
 import { KioskError } from '../app/errors';
 import { checkUserId, normaliseUserId } from '../app/user-id';
 import type { Settings } from '../app/settings';
+import { issueParams, issuesFromZod } from '../app/settings-issues';
 import type { EndpointPolicy } from '../app/smileid/endpoint-policy';
+import type { AuditService } from './audit/audit-recorder';
 import type { Logger } from './log';
 import { checkEnrollmentImages } from './jpeg-validation';
 import type { Outbox } from './outbox/outbox';
 import type { SecretVault } from './secure/secret-vault';
-import { refuseUnsafeDestination, sendsElsewhere } from './settings/destination';
+import {
+  apiKeyStateAfter,
+  refuseUnsafeDestination,
+  refuseUnsendable,
+  sendsElsewhere,
+} from './settings/destination';
 import { authorize, type AccessContext } from './settings/operator-access';
 import type { OperatorSession, OperatorSessions } from './settings/operator-sessions';
 import type { SettingsStore } from './settings/settings-store';
@@ -29,11 +36,21 @@ import type { SettingsStore } from './settings/settings-store';
 export interface HandlerDeps {
   readonly outbox: Pick<
     Outbox,
-    'enqueue' | 'snapshot' | 'retry' | 'discard' | 'sendNow' | 'health' | 'duplicateOf' | 'reconfigure'
+    | 'enqueue'
+    | 'earlierSubmission'
+    | 'snapshot'
+    | 'retry'
+    | 'discard'
+    | 'approveReEnrollment'
+    | 'sendNow'
+    | 'health'
+    | 'duplicateOf'
+    | 'reconfigure'
   >;
   readonly settings: Pick<
     SettingsStore,
     | 'get'
+    | 'preview'
     | 'update'
     | 'setPin'
     | 'verifyPin'
@@ -51,6 +68,8 @@ export interface HandlerDeps {
   readonly shell?: { exitKiosk(): void };
   /** Where the settings may send enrollments (development runs allow the loopback simulator). */
   readonly endpointPolicy: (settings: Settings) => EndpointPolicy;
+  /** The audit trail: every call runs through it (main/audit/audit-recorder.ts); supervisors read it. */
+  readonly audit: AuditService;
 }
 
 /** `session`: what the call acts under, once its access rule passed (null: public, or first-run setup). */
@@ -86,6 +105,13 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
           USER_ID_PROBLEMS[problem],
           'Check the user ID and enter it again.',
         );
+      // The same submission again (double tap, a retried request): the job it made, not a second enrollment —
+      // and before the duplicate guard, which would otherwise take the job for another enrollment of this ID.
+      const earlier = await outbox.earlierSubmission(request.reference, userId);
+      if (earlier) {
+        const others = outbox.duplicateOf(userId, earlier.jobId);
+        return { jobId: earlier.jobId, state: earlier.state, warnings: others ? ['duplicate_user_id'] : [] };
+      }
       checkEnrollmentImages(request.selfie, request.liveness);
       const duplicate = outbox.duplicateOf(userId);
       if (duplicate && current.duplicateGuard === 'block') {
@@ -98,6 +124,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
         );
       }
       const job = await outbox.enqueue({
+        jobId: request.reference,
         userId,
         consentAt: request.consent.at,
         selfie: request.selfie,
@@ -137,6 +164,13 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return { jobId: request.jobId };
     },
 
+    async approveReEnrollment(request, session) {
+      const job = await outbox.approveReEnrollment(request.jobId);
+      // The audit trail records 'job.re_enrollment_approved' under this session (main/audit/audit-recorder.ts).
+      log.info('re_enrollment_approved', { jobId: job.jobId, role: session?.role ?? 'none' });
+      return job;
+    },
+
     async sendNow() {
       return { woke: outbox.sendNow() };
     },
@@ -146,10 +180,18 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
 
     async updateSettings(request) {
+      // Every check before anything is written: a refused save leaves settings and key as they were.
       const before = settings.get();
-      refuseUnsafeDestination({ ...before, ...request.patch }, request.patch, deps.endpointPolicy(before));
+      const next = settings.preview(request.patch);
+      refuseUnsafeDestination(next, request.patch, deps.endpointPolicy(before));
+      const apiKey = request.apiKey?.trim();
+      const keyStored = (await vault.get('smileid.apiKey')) !== null;
+      refuseUnsendable(next, apiKeyStateAfter(before, next, keyStored, apiKey !== undefined));
       const after = settings.update(request.patch);
-      if (sendsElsewhere(before, after) && (await vault.get('smileid.apiKey')) !== null) {
+      if (apiKey !== undefined) {
+        await vault.set('smileid.apiKey', apiKey);
+        log.info('api_key_set');
+      } else if (keyStored && sendsElsewhere(before, after)) {
         await vault.delete('smileid.apiKey');
         log.info('api_key_cleared', { reason: 'destination_changed' });
       }
@@ -209,31 +251,57 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     async getHealth() {
       return outbox.health();
     },
+
+    async listAudit(request) {
+      return deps.audit.list(request);
+    },
+
+    async exportAudit(request) {
+      const { grant: _grant, ...query } = request;
+      return deps.audit.export(query);
+    },
   };
 
   const table = {} as Record<ChannelName, Handler>;
   for (const method of Object.keys(channels) as MethodName[]) {
-    table[channels[method].channel] = wrap(method, implementation[method] as Implement, access, log);
+    table[channels[method].channel] = wrap(
+      method,
+      implementation[method] as Implement,
+      access,
+      log,
+      deps.audit,
+    );
   }
   return Object.freeze(table);
 }
 
-function wrap(method: MethodName, implement: Implement, access: AccessContext, log: Logger): Handler {
+function wrap(
+  method: MethodName,
+  implement: Implement,
+  access: AccessContext,
+  log: Logger,
+  audit: AuditService,
+): Handler {
   const schema: z.ZodType = channels[method].request;
   return async (raw) => {
     try {
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
+        // The first issue as params: its field is the path in the request (a refused setting: "patch.<name>").
+        const first = issuesFromZod(parsed.error)[0];
         throw new KioskError(
           'invalid_request',
           `Invalid request for ${method}: ${describe(parsed.error)}`,
           'Reload the kiosk.',
+          first ? issueParams(first) : {},
         );
       }
       const request: unknown = parsed.data;
       // Before the handler, for every channel: a privileged call cannot forget its check.
       const session = authorize(CHANNEL_ACCESS[method], grantOf(request), access);
-      return { ok: true, value: await implement(request, session) };
+      // The audit trail records the call, and what it sets off, under its actor before it answers.
+      const value = await audit.around({ method, request, session }, () => implement(request, session));
+      return { ok: true, value };
     } catch (error) {
       if (error instanceof KioskError) return { ok: false, error: error.toPayload() };
       // A bug or an I/O failure: logged with its cause, answered without internals.

@@ -8,6 +8,8 @@ import {
 import { SMILE_ID_ENVIRONMENTS } from '../app/smileid/environments';
 import type { KioskEvent } from '../app/queue';
 import type { Settings } from '../app/settings';
+import type { AuditRecorder } from './audit/audit-recorder';
+import { startAuditTrail } from './audit/audit-trail';
 import { createHandlers, type HandlerDeps, type HandlerTable } from './handlers';
 import { scrubbedLogger, type Logger } from './log';
 import { LogScrubber } from './log-scrub';
@@ -17,7 +19,12 @@ import { generateKey } from './secure/aes-gcm';
 import { secretLearningVault } from './secure/secret-learning-vault';
 import type { SecretVault } from './secure/secret-vault';
 import { OperatorSessions } from './settings/operator-sessions';
-import { provisionOnFirstStart, type ProvisionReport } from './settings/provisioning';
+import {
+  checkProvisioning,
+  provisionOnFirstStart,
+  ProvisioningRequest,
+  type ProvisionReport,
+} from './settings/provisioning';
 import { SettingsStore } from './settings/settings-store';
 import { SmileIdClient } from './smileid/client';
 import type { OpenKeyValueFile, OpenKeyValueFileAt } from './storage/key-value-file';
@@ -59,6 +66,8 @@ export interface KioskCore {
   readonly provisioning: ProvisionReport;
   /** The operator sessions (grants) the handler table hands out and checks. */
   readonly sessions: OperatorSessions;
+  /** The audit trail's recorder (main/audit/): what the handlers, outbox and settings did, sealed and chained. */
+  readonly audit: AuditRecorder;
   /** The host's logger behind the core's scrubber: for the host's own lines too. */
   readonly log: Logger;
   onEvent(listener: (event: KioskEvent) => void): () => void;
@@ -69,7 +78,13 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   // Every line the core logs goes through the scrubber, which learns each secret as the vault sees it.
   const scrubber = options.scrubber ?? new LogScrubber();
   const log = scrubbedLogger(options.log, scrubber);
+  // The provisioning variables leave the environment first; what they ask for is checked before anything is
+  // written, so a refused start (an API key too short, a PIN with letters …) leaves no settings file behind.
+  const provisioningRequest = ProvisioningRequest.take(options.env);
   const unsealed = SettingsStore.read(options.openSettingsFile, { log });
+  if (!unsealed.claimsProvisioned()) {
+    await checkProvisioning(provisioningRequest, unsealed.get(), options.developmentEndpoints === true);
+  }
   const vault = secretLearningVault(
     typeof options.vault === 'function' ? options.vault(unsealed) : options.vault,
     scrubber,
@@ -81,7 +96,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const provisioning = await provisionOnFirstStart({
     store: settings,
     vault,
-    env: options.env,
+    env: provisioningRequest,
     log,
     developmentEndpoints: options.developmentEndpoints === true,
   });
@@ -151,13 +166,24 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   });
   if (outbox.openReport.setAsidePath)
     log.warn('outbox_index_recovered', { setAside: outbox.openReport.setAsidePath });
+  // Before the outbox starts, so the audit trail sees its first event (docs/audit-trail.md).
+  const audit = await startAuditTrail({
+    dataDir: options.dataDir,
+    dataKey,
+    settings,
+    outbox,
+    log,
+    provisioning,
+  });
   await outbox.start();
 
   const sessions = new OperatorSessions({ log });
   const handlers = createHandlers({
     outbox,
     settings,
-    vault,
+    // Storing or clearing the API key is recorded (that it changed, never the key).
+    vault: audit.auditedVault(vault),
+    audit,
     log,
     sessions,
     endpointPolicy: endpointPolicyFor,
@@ -170,10 +196,12 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     vault,
     provisioning,
     sessions,
+    audit,
     log,
     onEvent: (listener) => outbox.onEvent(listener),
     async stop() {
       await outbox.stop();
+      await audit.stop();
       await training?.simulator.close();
     },
   };

@@ -7,6 +7,8 @@ export type ChannelAccess =
   | 'public'
   /** A live full operator session. */
   | 'session'
+  /** A live full session whose role is supervisor (app/operator-session.ts); never open, not even in setup. */
+  | 'supervisor'
   /** A live full session once the kiosk has a PIN (or is locked); open during first-run setup only. */
   | 'session_after_setup'
   /** A live session of any scope once the kiosk has a PIN (or is locked); open during first-run setup only. */
@@ -18,6 +20,7 @@ export const CHANNEL_ACCESS = {
   getQueue: 'session',
   retryJob: 'session',
   discardJob: 'session',
+  approveReEnrollment: 'supervisor',
   sendNow: 'session',
   getSettings: 'public',
   updateSettings: 'session_after_setup',
@@ -29,4 +32,7 @@ export const CHANNEL_ACCESS = {
   endSession: 'public',
   exitKiosk: 'session',
   getHealth: 'public',
+  // The audit trail names customers and operators: supervisors only.
+  listAudit: 'supervisor',
+  exportAudit: 'supervisor',
 } as const satisfies Record<MethodName, ChannelAccess>;

@@ -7,6 +7,7 @@ export const CHANNEL_NAMES = {
   getQueue: 'queue.snapshot',
   retryJob: 'queue.retry',
   discardJob: 'queue.discard',
+  approveReEnrollment: 'queue.approveReEnrollment',
   sendNow: 'queue.sendNow',
   getSettings: 'settings.get',
   updateSettings: 'settings.update',
@@ -18,6 +19,8 @@ export const CHANNEL_NAMES = {
   endSession: 'operator.endSession',
   exitKiosk: 'operator.exitKiosk',
   getHealth: 'health.status',
+  listAudit: 'audit.list',
+  exportAudit: 'audit.export',
 } as const;
 
 /** The one event channel from main to the renderer. */

@@ -2,12 +2,20 @@
 // schemas of its request and response. main/handlers.ts implements it, the preload and the dev host's
 // HTTP bridge expose it; nothing else crosses the process boundary.
 import { z } from 'zod';
+import {
+  exportAuditRequestSchema,
+  exportAuditResponseSchema,
+  listAuditRequestSchema,
+  listAuditResponseSchema,
+} from '../audit/audit-queries';
+import { enrollmentReferenceSchema } from '../enrollment-reference';
 import { kioskErrorSchema } from '../errors';
 import { CHANNEL_NAMES, EVENT_CHANNEL } from './channel-names';
 import { JOB_STATES } from '../job-states';
 import { healthSchema, jobSummarySchema, type KioskEvent } from '../queue';
 import { recoveryCodeInputSchema, sessionGrantSchema, sessionTokenSchema } from '../operator-session';
 import { operatorSettingsPatchSchema, publicSettingsSchema } from '../settings';
+import { apiKeySchema } from '../settings-issues';
 
 /** Bounds the size of what a compromised renderer can make main allocate. */
 export const IMAGE_LIMITS = {
@@ -35,6 +43,8 @@ export const channels = {
   submitEnrollment: {
     channel: CHANNEL_NAMES.submitEnrollment,
     request: z.object({
+      /** Made by the renderer when the user ID was accepted; becomes the job ID (a repeat is the same job). */
+      reference: enrollmentReferenceSchema,
       userId: z.string().min(1).max(200),
       consent: z.object({ given: z.literal(true), at: z.number().int().positive() }),
       selfie: bytes,
@@ -72,6 +82,13 @@ export const channels = {
     request: z.object({ jobId, grant }),
     response: z.object({ jobId: z.string() }),
   },
+  approveReEnrollment: {
+    channel: CHANNEL_NAMES.approveReEnrollment,
+    // A supervisor's decision on a job Smile ID refused as already enrolled (app/re-enrollment.ts): the same
+    // capture is sent again as a new Smile ID job with allow_new_enroll. Answers the job, queued again.
+    request: z.object({ jobId, grant }).strict(),
+    response: jobSummarySchema,
+  },
   sendNow: {
     channel: CHANNEL_NAMES.sendNow,
     request: z.object({ grant }).strict(),
@@ -85,12 +102,18 @@ export const channels = {
   updateSettings: {
     channel: CHANNEL_NAMES.updateSettings,
     // `grant` is required once a PIN exists (first-run setup has none yet); the PIN itself is operator.setPin.
-    request: z.object({ grant: grant.optional(), patch: operatorSettingsPatchSchema }),
+    // `apiKey` travels with the save that needs it: a change of destination clears the stored key, and settings
+    // that cannot send are refused, so the two must arrive together (app/settings-issues.ts).
+    request: z.object({
+      grant: grant.optional(),
+      patch: operatorSettingsPatchSchema,
+      apiKey: apiKeySchema.optional(),
+    }),
     response: publicSettingsSchema,
   },
   setApiKey: {
     channel: CHANNEL_NAMES.setApiKey,
-    request: z.object({ grant: grant.optional(), apiKey: z.string().min(8).max(512) }),
+    request: z.object({ grant: grant.optional(), apiKey: apiKeySchema }),
     response: publicSettingsSchema,
   },
   verifyPin: {
@@ -145,6 +168,18 @@ export const channels = {
     channel: CHANNEL_NAMES.getHealth,
     request: z.object({}).strict(),
     response: healthSchema,
+  },
+  listAudit: {
+    channel: CHANNEL_NAMES.listAudit,
+    // The audit trail, newest first, filtered by day, operator or user ID (app/audit/audit-queries.ts).
+    request: listAuditRequestSchema,
+    response: listAuditResponseSchema,
+  },
+  exportAudit: {
+    channel: CHANNEL_NAMES.exportAudit,
+    // JSON Lines or CSV that `npm run audit:verify` checks (docs/audit-trail.md).
+    request: exportAuditRequestSchema,
+    response: exportAuditResponseSchema,
   },
 } as const;
 

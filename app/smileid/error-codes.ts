@@ -1,5 +1,7 @@
 // How the kiosk reacts to each Smile ID request error code (docs/smileid-protocol.md §5.2). This is data on purpose:
-// correcting a code's class or wording must not need a code change.
+// correcting a code's class or wording must not need a code change. `reason` and `action` are English for main's
+// logs; the screens say each code in the operator's language (renderer/i18n `jobError.smileId`), and a test holds
+// both tables to the same codes.
 //   transient — retry the same job later with backoff;
 //   permanent — the job needs an operator (the reason says what to do);
 //   systemic  — the kiosk's configuration or clock is wrong: pause the whole queue, spend no attempts.
@@ -8,9 +10,9 @@ export type ErrorClass = 'transient' | 'permanent' | 'systemic';
 
 export interface ErrorCodeInfo {
   readonly class: ErrorClass;
-  /** What happened, in words an operator understands. */
+  /** What happened, in plain English (logs). */
   readonly reason: string;
-  /** What the operator should do about it. */
+  /** What the operator should do about it, in plain English (logs). */
   readonly action: string;
 }
 

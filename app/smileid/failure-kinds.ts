@@ -1,5 +1,6 @@
 // Failures that carry no Smile ID code (network, HTTP, verification), classified like the codes in
-// error-codes.ts. Data, so that the reaction to each can be tuned without code changes.
+// error-codes.ts. Data, so that the reaction to each can be tuned without code changes. The English is for main's
+// logs; the screens say each kind in the operator's language (renderer/i18n `jobError.kinds`).
 import type { ErrorCodeInfo } from './error-codes';
 
 export type FailureKind =

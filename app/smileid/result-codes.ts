@@ -1,5 +1,7 @@
 // What a job_type 4 ResultCode means for the operator (docs/smileid-protocol.md §5.1). Data, not if-chains: the public
-// table is partly inferred, so codes must be correctable here without touching code.
+// table is partly inferred, so codes must be correctable here without touching code. `reason` is English for
+// main's logs (and the simulator's ResultText); the screens say each code in the operator's language
+// (renderer/i18n `result.codes`, `result.fallback`), and a test holds both tables to the same codes.
 
 export type EnrollmentOutcome = 'approved' | 'rejected' | 'provisional';
 
@@ -8,6 +10,7 @@ export type NextStep = 'none' | 'recapture' | 'call_supervisor' | 'wait_for_revi
 
 export interface ResultCodeInfo {
   readonly outcome: EnrollmentOutcome;
+  /** English, for logs. */
   readonly reason: string;
   readonly nextStep: NextStep;
 }

@@ -1,9 +1,10 @@
 // DEV ONLY: `npm run start:web` (after the renderer build). Starts the kiosk core and the dev host, prints the
 // address to open (it carries this run's access token) and stops cleanly on Ctrl+C or SIGTERM.
-//   PORT            default 5180; 0 = any free port
-//   KIOSK_DATA_DIR  default <repo>/.kiosk-data
-//   SMILEID_BASE_URL, SMILEID_PARTNER_ID, SMILEID_API_KEY, KIOSK_OPERATOR_PIN, KIOSK_PROVISION: first-start
-//                   provisioning, exactly as for the Electron app
+//   PORT                default 5180; 0 = any free port
+//   KIOSK_DATA_DIR      default <repo>/.kiosk-data
+//   KIOSK_RENDERER_DIR  default <repo>/dist/renderer (what npm run build:renderer writes)
+//   SMILEID_BASE_URL, SMILEID_PARTNER_ID, SMILEID_API_KEY, KIOSK_OPERATOR_PIN, KIOSK_ID, BRANCH,
+//   KIOSK_PROVISION     first-start provisioning, exactly as for the Electron app
 import { ProvisioningError, SettingsFileError } from '../settings/errors';
 import { describeEnvironment, DevHostStartError, publicSettingsOf, startDevHostFromEnv } from './start';
 

@@ -27,7 +27,7 @@ export class DevHostStartError extends Error {
 }
 
 export interface DevHostFromEnvOptions {
-  /** Default `<repo>/dist/renderer`. */
+  /** Overrides KIOSK_RENDERER_DIR (default `<repo>/dist/renderer`). */
   readonly staticDir?: string;
   /** Overrides KIOSK_DATA_DIR. */
   readonly dataDir?: string;
@@ -57,9 +57,10 @@ export interface RunningDevHostFromEnv {
 }
 
 /**
- * Reads PORT (default 5180; 0 = any free port) and KIOSK_DATA_DIR (default `<repo>/.kiosk-data`); the whole
+ * Reads PORT (default 5180; 0 = any free port), KIOSK_DATA_DIR (default `<repo>/.kiosk-data`) and
+ * KIOSK_RENDERER_DIR (default `<repo>/dist/renderer`: a renderer built elsewhere, e.g. by a test); the whole
  * `env` goes to the core, whose first-start provisioning reads SMILEID_BASE_URL, SMILEID_PARTNER_ID,
- * SMILEID_API_KEY, KIOSK_OPERATOR_PIN and KIOSK_PROVISION.
+ * SMILEID_API_KEY, KIOSK_OPERATOR_PIN, KIOSK_ID, BRANCH and KIOSK_PROVISION.
  */
 export async function startDevHostFromEnv(
   env: Readonly<Record<string, string | undefined>>,
@@ -67,7 +68,7 @@ export async function startDevHostFromEnv(
 ): Promise<RunningDevHostFromEnv> {
   const port = options.port ?? parsePort(env.PORT);
   const dataDir = path.resolve(options.dataDir ?? nonEmpty(env.KIOSK_DATA_DIR) ?? DEFAULT_DATA_DIR);
-  const staticDir = path.resolve(options.staticDir ?? DEFAULT_STATIC_DIR);
+  const staticDir = path.resolve(options.staticDir ?? nonEmpty(env.KIOSK_RENDERER_DIR) ?? DEFAULT_STATIC_DIR);
   const log = options.log ?? createConsoleLogger();
   const token = options.token ?? newToken();
 

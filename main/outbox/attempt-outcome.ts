@@ -1,11 +1,13 @@
 // What an attempt's outcome does to a job, as pure functions of (record, outcome, now): the outbox applies
 // the returned record and the returned effect on the queue as a whole.
+import { INTERNAL_KIND, type InternalJobProblem } from '../../app/job-problems';
 import type { JobError } from '../../app/queue';
 import type { SmileIdError } from '../smileid/errors';
 import type { EnrollmentResult } from '../smileid/result';
 import { backoffDelay, type BackoffPolicy } from './backoff';
+import type { CircuitReason } from './circuit-breaker';
 import { keepsImagesNote } from './image-expiry';
-import type { JobRecord } from './job-record';
+import type { JobRecord, Progress } from './job-record';
 import { transition } from './state-machine';
 
 /** What the whole queue must do after this attempt, beyond the job's own record. */
@@ -13,7 +15,7 @@ export type QueueEffect =
   | { readonly kind: 'none' }
   | { readonly kind: 'sent' }
   | { readonly kind: 'offline' }
-  | { readonly kind: 'open_circuit'; readonly reason: string; readonly action: string };
+  | { readonly kind: 'open_circuit'; readonly cause: CircuitReason };
 
 export interface AttemptPolicy {
   readonly backoff: BackoffPolicy;
@@ -42,7 +44,25 @@ export function recordAfterResult(
     lastError: keepsImagesNote(record, result.outcome),
     smileJobId: result.smileJobId ?? record.smileJobId,
     completedAt: result.final ? now : null,
+    // The first answer, provisional or final; a review that ends later does not make it "sent" again.
+    answeredAt: record.answeredAt ?? now,
     nextAttemptAt: result.final ? null : now + policy.provisionalPollMs,
+  });
+  return { record: next, effect: { kind: 'sent' } as QueueEffect };
+}
+
+/**
+ * Smile ID confirmed the upload and the kiosk does not poll (polling timeout 0): the job's part on the kiosk is
+ * done, its result goes to the bank's callback. It counts as sent today, and retention starts now.
+ */
+export function recordAfterSubmit(record: JobRecord, progress: Progress, now: number) {
+  const next = transition(record, 'submitted', now, {
+    attempts: record.attempts + 1,
+    progress,
+    lastError: null,
+    completedAt: now,
+    answeredAt: record.answeredAt ?? now,
+    nextAttemptAt: null,
   });
   return { record: next, effect: { kind: 'sent' } as QueueEffect };
 }
@@ -57,9 +77,9 @@ export function jobErrorOf(error: SmileIdError): JobError {
   };
 }
 
-/** An error that is not a Smile ID answer: damaged files, a bug. Never silently retried forever. */
-export function internalJobError(reason: string, action: string): JobError {
-  return { kind: 'internal', code: null, errorClass: 'permanent', reason, action };
+/** An error that is not a Smile ID answer: damaged or missing files. Never silently retried forever. */
+export function internalJobError(code: InternalJobProblem, reason: string, action: string): JobError {
+  return { kind: INTERNAL_KIND, code, errorClass: 'permanent', reason, action };
 }
 
 export function recordAfterError(
@@ -88,7 +108,10 @@ export function recordAfterError(
           attempts: record.attempts,
           nextAttemptAt: now,
         }),
-        effect: { kind: 'open_circuit', reason: error.reason, action: error.action },
+        effect: {
+          kind: 'open_circuit',
+          cause: { kind: error.kind, code: error.code ?? null, reason: error.reason, action: error.action },
+        },
       };
     case 'permanent':
       return {

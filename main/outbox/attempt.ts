@@ -1,16 +1,26 @@
 // One turn of one job, as the scheduler starts it: check the record against its folder, then send it (or poll
 // a provisional one), save the outcome and apply what it means for the whole queue (reachability, circuit).
-import { ACTIVE_STATES, FINAL_STATES, type JobState } from '../../app/job-states';
+import type { CircuitProblem } from '../../app/job-problems';
+import { ACTIVE_STATES, DONE_STATES, type JobState } from '../../app/job-states';
 import type { KioskEvent } from '../../app/queue';
 import type { Logger } from '../log';
-import { awaitEnrollmentResult, submitEnrollment, type SubmissionOptions } from '../smileid/enrollment';
+import { resultDelivery } from '../../app/result-delivery';
+import {
+  awaitEnrollmentResult,
+  uploadEnrollment,
+  type EnrollmentSubmission,
+  type SubmissionOptions,
+  type UploadOutcome,
+} from '../smileid/enrollment';
 import { SmileIdError } from '../smileid/errors';
 import type { PollSchedule } from '../smileid/job-status-poller';
+import { geolocationMetadatum } from '../smileid/partner-params';
 import { interpretJobStatus } from '../smileid/result';
 import {
   internalJobError,
   recordAfterError,
   recordAfterResult,
+  recordAfterSubmit,
   type AttemptPolicy,
   type QueueEffect,
 } from './attempt-outcome';
@@ -23,7 +33,7 @@ import type { JobFolders } from './job-folder';
 import { JobKeyDestroyedError } from './job-key';
 import type { JobIndex } from './job-index';
 import type { JobQueues } from './job-queues';
-import { toSummary, type JobRecord } from './job-record';
+import { smileIdJobIdOf, toSummary, type JobRecord } from './job-record';
 import type { JobRecordStore } from './job-record-store';
 import { transition } from './state-machine';
 
@@ -38,7 +48,10 @@ export interface AttemptDeps {
   readonly connectivity: Connectivity;
   readonly clockSkew: ClockSkew;
   readonly policy: AttemptPolicy;
-  readonly pollSchedule: PollSchedule;
+  /** How job_status is polled after an upload: read at each attempt (settings may change it). */
+  readonly pollSchedule: () => PollSchedule;
+  /** settings.jobStatusPollingTimeoutSeconds, read at each attempt: 0 leaves results to the callback. */
+  readonly pollingTimeoutSeconds: () => number;
   /** settings.maxImageAgeDays, read at each attempt (the operator may change it). */
   readonly maxImageAgeDays: () => number;
   /** Aborted on shutdown: an attempt cut short keeps its in-flight state and resumes at the next start. */
@@ -65,6 +78,8 @@ export class AttemptRunner {
     if (!connection) {
       deps.circuit.open(
         {
+          kind: 'not_configured' satisfies CircuitProblem,
+          code: null,
           reason: 'Smile ID is not configured on this kiosk.',
           action: 'A supervisor must enter the partner ID and API key.',
         },
@@ -75,7 +90,7 @@ export class AttemptRunner {
     }
     try {
       record = await deps.records.reconcileWithFolder(record);
-      if (FINAL_STATES.includes(record.state)) {
+      if (DONE_STATES.includes(record.state)) {
         if (!record.imagesDeleted) await deps.records.deleteImagesOf(record);
         return;
       }
@@ -106,38 +121,57 @@ export class AttemptRunner {
     let record = initial;
     // Without its photos (image-expiry.ts) a job gets here only if Smile ID confirmed its upload earlier.
     const capture = record.imagesDeleted ? null : await deps.folders.readCapture(record.jobId);
+    // Left to the callback only if Smile ID was told the callback URL: by this attempt's prep_upload, or, for
+    // an upload confirmed earlier, by the one recorded then (result-delivery.ts).
+    const delivery = resultDelivery({
+      jobStatusPollingTimeoutSeconds: deps.pollingTimeoutSeconds(),
+      callbackUrl: record.progress.uploadConfirmed
+        ? record.callbackUrlSent
+        : (connection.callbackUrl ?? null),
+    });
     const options: SubmissionOptions = {
-      poll: deps.pollSchedule,
+      poll: deps.pollSchedule(),
       signal: deps.signal,
       hooks: {
         onStage: async (stage, progress) => {
           record = await deps.records.save(transition(record, stage, deps.now(), { progress }));
         },
         onPrepared: async (response) => {
-          record = await deps.records.save({ ...record, smileJobId: response.smile_job_id });
+          record = await deps.records.save({
+            ...record,
+            smileJobId: response.smile_job_id,
+            callbackUrlSent: connection.callbackUrl ?? null,
+          });
         },
       },
     };
+    const ids = { userId: record.userId, jobId: smileIdJobIdOf(record) };
     try {
-      const result = capture
-        ? await submitEnrollment(
-            connection.client,
-            {
-              jobId: record.jobId,
-              userId: record.userId,
-              extraPartnerParams: capture.manifest.extraPartnerParams,
-              callbackUrl: connection.callbackUrl,
-              images: capture,
-            },
-            record.progress,
-            options,
-          )
-        : await awaitEnrollmentResult(
-            connection.client,
-            { userId: record.userId, jobId: record.jobId },
-            record.progress,
-            options,
-          );
+      let outcome: UploadOutcome = { kind: 'uploaded', progress: record.progress };
+      if (capture) {
+        const { manifest } = capture;
+        const geolocation = geolocationMetadatum(manifest.extraPartnerParams, manifest.createdAt);
+        const submission: EnrollmentSubmission = {
+          ...ids,
+          extraPartnerParams: manifest.extraPartnerParams,
+          ...(geolocation ? { metadata: [geolocation] } : {}),
+          callbackUrl: connection.callbackUrl,
+          // Only ever on a supervisor's approval (re-enrollment.ts), never on the kiosk's own initiative.
+          allowNewEnroll: record.reEnrollment !== null,
+          images: capture,
+        };
+        outcome = await uploadEnrollment(connection.client, submission, record.progress, options);
+      }
+      if (outcome.kind === 'uploaded' && delivery === 'callback_only') {
+        const after = recordAfterSubmit(record, outcome.progress, deps.now());
+        await this.finish(after.record, after.effect);
+        return;
+      }
+      const result =
+        outcome.kind === 'result'
+          ? outcome.result
+          : await awaitEnrollmentResult(connection.client, ids, outcome.progress, options);
+      // `record` as the hooks last saved it (awaiting_result), hence read only now.
       const after = recordAfterResult(record, result, deps.now(), deps.policy);
       await this.finish(after.record, after.effect);
     } catch (error) {
@@ -157,7 +191,10 @@ export class AttemptRunner {
   private async pollProvisional(record: JobRecord, connection: SmileIdConnection): Promise<void> {
     const { deps } = this;
     try {
-      const status = await connection.client.jobStatus({ userId: record.userId, jobId: record.jobId });
+      const status = await connection.client.jobStatus({
+        userId: record.userId,
+        jobId: smileIdJobIdOf(record),
+      });
       const result = interpretJobStatus(status);
       const after = recordAfterResult(record, result, deps.now(), deps.policy);
       await this.finish(after.record, after.effect);
@@ -176,7 +213,7 @@ export class AttemptRunner {
     const saved = await deps.records.save(record);
     deps.log.info('job_state', { jobId: saved.jobId, state: saved.state, attempts: saved.attempts });
     this.applyQueueEffect(effect, error);
-    if (FINAL_STATES.includes(saved.state) && !saved.imagesDeleted) await deps.records.deleteImagesOf(saved);
+    if (DONE_STATES.includes(saved.state) && !saved.imagesDeleted) await deps.records.deleteImagesOf(saved);
   }
 
   /** What an attempt's outcome means for the whole queue: reachability, the circuit, the last send. */
@@ -193,8 +230,8 @@ export class AttemptRunner {
     }
     if (effect.kind === 'offline') deps.connectivity.reportFailure();
     if (effect.kind === 'open_circuit') {
-      deps.circuit.open({ reason: effect.reason, action: effect.action }, deps.now());
-      deps.log.warn('circuit_open', { reason: effect.reason });
+      deps.circuit.open(effect.cause, deps.now());
+      deps.log.warn('circuit_open', { reason: effect.cause.reason });
       deps.emitHealth();
     }
   }
@@ -205,8 +242,12 @@ export class AttemptRunner {
     if (error.code !== '2205' && error.code !== '2405' && error.kind !== 'tls') return effect;
     return {
       kind: 'open_circuit',
-      reason: `${clockSkew.describe()} Smile ID refuses requests signed with a wrong time.`,
-      action: "A supervisor must set the kiosk's date, time and time zone (or enable network time).",
+      cause: {
+        kind: 'clock_wrong' satisfies CircuitProblem,
+        code: null,
+        reason: `${clockSkew.describe()} Smile ID refuses requests signed with a wrong time.`,
+        action: "A supervisor must set the kiosk's date, time and time zone (or enable network time).",
+      },
     };
   }
 
@@ -219,8 +260,9 @@ export class AttemptRunner {
       nextAttemptAt: null,
       lastError:
         error instanceof JobKeyDestroyedError
-          ? internalJobError(error.reason, error.action)
+          ? internalJobError('photos_deleted', error.reason, error.action)
           : internalJobError(
+              'files_unreadable',
               "The kiosk could not read this enrollment's saved files (damaged or changed).",
               'Capture the customer again, then discard this entry.',
             ),

@@ -5,6 +5,10 @@
 import type { CircuitStatus } from '../../app/queue';
 
 export interface CircuitReason {
+  /** What paused the queue, for the screens (app/queue.ts circuitSchema). */
+  readonly kind: string;
+  readonly code: string | null;
+  /** English, for logs. */
   readonly reason: string;
   readonly action: string;
 }
@@ -55,6 +59,8 @@ export class CircuitBreaker {
   status(): CircuitStatus {
     return {
       open: this.isOpen,
+      kind: this.cause?.kind ?? null,
+      code: this.cause?.code ?? null,
       reason: this.cause?.reason ?? null,
       action: this.cause?.action ?? null,
       since: this.openedAt,

@@ -6,7 +6,10 @@ import type { JobRecord } from './job-record';
 
 export interface QueueCounts {
   readonly counts: Record<JobState, number>;
-  /** Jobs Smile ID completed since local midnight. */
+  /**
+   * Jobs Smile ID answered since local midnight: approved, rejected, or under review (provisional) — a job under
+   * review was sent, and counts once, on the day of its first answer.
+   */
   readonly sentToday: number;
 }
 
@@ -27,7 +30,8 @@ export function countJobs(records: Iterable<JobRecord>, now: number): QueueCount
   let sentToday = 0;
   for (const record of records) {
     counts[record.state]++;
-    if (record.completedAt !== null && record.completedAt >= startOfDay) sentToday++;
+    const sentAt = record.answeredAt ?? record.completedAt;
+    if (sentAt !== null && sentAt >= startOfDay) sentToday++;
   }
   return { counts, sentToday };
 }

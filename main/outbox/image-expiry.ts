@@ -7,7 +7,8 @@
 //   - upload confirmed (a PUT answered 200 earlier): job_status alone can still give the answer, so a queued
 //     job keeps its turn and only polls; in needs_attention, Retry does the same (no photos are sent).
 //   - otherwise the job can never be sent: needs_attention, telling the operator to enroll the customer again.
-import { FINAL_STATES, type JobState } from '../../app/job-states';
+import { IMAGES_EXPIRED_KIND, type ImagesExpiredProblem } from '../../app/job-problems';
+import { DONE_STATES, type JobState } from '../../app/job-states';
 import type { JobError } from '../../app/queue';
 import type { JobRecord } from './job-record';
 import type { JobRecordStore } from './job-record-store';
@@ -15,8 +16,8 @@ import { transition } from './state-machine';
 
 const DAY_MS = 86_400_000;
 
-/** JobError.kind of a job whose photos expired. */
-export const IMAGES_EXPIRED = 'images_expired';
+/** JobError.kind of a job whose photos expired (its `code` says what follows: app/job-problems.ts). */
+export const IMAGES_EXPIRED = IMAGES_EXPIRED_KIND;
 
 export function imagesExpireAt(record: JobRecord, maxImageAgeDays: number): number {
   return record.createdAt + maxImageAgeDays * DAY_MS;
@@ -29,8 +30,8 @@ export function resultNeedsNoImages(record: JobRecord): boolean {
 
 /** Must the job's photos be deleted now (or, if already gone, the job stopped from trying to send them)? */
 export function mustPurgeImages(record: JobRecord, now: number, maxImageAgeDays: number): boolean {
-  // A final job's photos go with its result (attempt.ts, retention.ts's leftover sweep).
-  if (FINAL_STATES.includes(record.state)) return false;
+  // A done job's photos go with its result or its confirmed upload (attempt.ts, retention.ts's leftover sweep).
+  if (DONE_STATES.includes(record.state)) return false;
   if (record.imagesDeleted) return record.state !== 'needs_attention' && !resultNeedsNoImages(record);
   return now >= imagesExpireAt(record, maxImageAgeDays);
 }
@@ -44,7 +45,7 @@ function deletedAfter(days: number): string {
 export function cannotBeSentError(days: number): JobError {
   return {
     kind: IMAGES_EXPIRED,
-    code: null,
+    code: 'cannot_send' satisfies ImagesExpiredProblem,
     errorClass: 'permanent',
     reason: `${deletedAfter(days)} Smile ID had not confirmed receiving them, so this enrollment can no longer be sent.`,
     action: 'Enroll the customer again (new consent and photos), then discard this entry.',
@@ -52,15 +53,15 @@ export function cannotBeSentError(days: number): JobError {
 }
 
 function answerStillComesNote(days: number, state: JobState): JobError {
+  const retryAsks = state === 'needs_attention';
   return {
     kind: IMAGES_EXPIRED,
-    code: null,
+    code: (retryAsks ? 'answer_pending_retry' : 'answer_pending') satisfies ImagesExpiredProblem,
     errorClass: 'permanent',
     reason: `${deletedAfter(days)} Smile ID had already received them, so its answer can still arrive.`,
-    action:
-      state === 'needs_attention'
-        ? 'Press Retry to ask Smile ID for its answer (no photos are sent); if it asks for new photos, enroll the customer again.'
-        : 'Nothing to do now; if Smile ID asks for new photos, enroll the customer again.',
+    action: retryAsks
+      ? 'Press Retry to ask Smile ID for its answer (no photos are sent); if it asks for new photos, enroll the customer again.'
+      : 'Nothing to do now; if Smile ID asks for new photos, enroll the customer again.',
   };
 }
 

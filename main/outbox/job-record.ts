@@ -14,6 +14,16 @@ export const progressSchema = z.object({
 });
 export type Progress = z.infer<typeof progressSchema>;
 
+export const reEnrollmentSchema = z.object({
+  approvedAt: z.number(),
+  /**
+   * The job_id of the new Smile ID job the re-enrollment is sent as (with allow_new_enroll), since a job_id is
+   * single-use at Smile ID (docs/smileid-protocol.md §7): the kiosk's job keeps its own ID and its capture.
+   */
+  smileIdJobId: z.string(),
+});
+export type ReEnrollment = z.infer<typeof reEnrollmentSchema>;
+
 export const jobRecordSchema = z.object({
   v: z.literal(1),
   jobId: z.string(),
@@ -26,9 +36,21 @@ export const jobRecordSchema = z.object({
   lastError: jobErrorSchema.nullable(),
   result: jobResultSummarySchema.nullable(),
   completedAt: z.number().nullable(),
+  /**
+   * When Smile ID first answered with a result, final or under review: the moment the enrollment counts as sent
+   * ("sent today"). Records written before this field existed read as null (their completedAt still counts).
+   */
+  answeredAt: z.number().nullable().default(null),
   smileJobId: z.string().nullable(),
   progress: progressSchema,
   imagesDeleted: z.boolean(),
+  /**
+   * The callback URL the job's last successful prep_upload carried, or null. A job ends `submitted` (its result
+   * left to the callback) only when Smile ID was told where to send it. Older records read as null.
+   */
+  callbackUrlSent: z.string().nullable().default(null),
+  /** A supervisor approved enrolling this user ID again after Smile ID answered 2209 (re-enrollment.ts). */
+  reEnrollment: reEnrollmentSchema.nullable().default(null),
 });
 export type JobRecord = z.infer<typeof jobRecordSchema>;
 
@@ -45,10 +67,18 @@ export function newJobRecord(jobId: string, userId: string, now: number): JobRec
     lastError: null,
     result: null,
     completedAt: null,
+    answeredAt: null,
     smileJobId: null,
     progress: { everPrepared: false, uploadMayHaveLanded: false, uploadConfirmed: false },
     imagesDeleted: false,
+    callbackUrlSent: null,
+    reEnrollment: null,
   };
+}
+
+/** The job_id Smile ID knows this job by: the kiosk's job ID, or the re-enrollment's new one. */
+export function smileIdJobIdOf(record: JobRecord): string {
+  return record.reEnrollment?.smileIdJobId ?? record.jobId;
 }
 
 export function toSummary(record: JobRecord): JobSummary {

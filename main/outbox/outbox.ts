@@ -4,11 +4,12 @@
 // queues, records, index).
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { ACTIVE_STATES } from '../../app/job-states';
+import { ACTIVE_STATES, type JobState } from '../../app/job-states';
 import { KioskError } from '../../app/errors';
 import type { HealthStatus, JobSummary, KioskEvent } from '../../app/queue';
-import type { Settings } from '../../app/settings';
-import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from '../smileid/job-status-poller';
+import { DEFAULT_SETTINGS, type Settings } from '../../app/settings';
+import { pollScheduleFor, type PollSchedule } from '../smileid/job-status-poller';
+import { capturePartnerParams, NO_NAMED_OPERATOR } from '../smileid/partner-params';
 import { silentLogger, type Logger } from '../log';
 import { AttemptRunner } from './attempt';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
@@ -16,6 +17,7 @@ import { CircuitBreaker } from './circuit-breaker';
 import { ClockSkew } from './clock-skew';
 import type { ConnectionObserver, SmileIdConnection } from './connection';
 import { Connectivity } from './connectivity';
+import { repeatedJob } from './enrollment-replay';
 import { freeDiskBytes } from './free-disk';
 import { countJobs, healthStatus } from './health';
 import { purgeExpiredImages, retryRefusal } from './image-expiry';
@@ -24,9 +26,10 @@ import type { OpenKeyValueFileAt } from '../storage/key-value-file';
 import { indexFileSpecs } from './index-files';
 import { JobIndex, type IndexOpenReport } from './job-index';
 import { JobQueues } from './job-queues';
-import { newJobRecord, toSummary, type JobRecord } from './job-record';
+import { newJobRecord, smileIdJobIdOf, toSummary, type JobRecord } from './job-record';
 import { JobRecordStore } from './job-record-store';
 import { checkOfflineBudget, type BudgetProblem } from './offline-budget';
+import { recordForReEnrollment, reEnrollmentRefusal } from './re-enrollment';
 import { reconcileIndexWithFolders, type RecoveryReport } from './recovery';
 import { sweepExpiredImages, sweepLeftoverImages, sweepRetention } from './retention';
 import { Scheduler } from './scheduler';
@@ -56,11 +59,33 @@ export interface OutboxOptions {
 }
 
 export interface CaptureInput extends Capture {
+  /**
+   * The job ID: the renderer's enrollment reference (app/enrollment-reference.ts), so a repeated submission is
+   * the same job. Left out (tools, tests that enqueue directly), the outbox makes one.
+   */
+  readonly jobId?: string;
   readonly userId: string;
   readonly consentAt: number;
+  /**
+   * The named operator who captured it, for partner_params' operator_id. Named operators do not exist yet:
+   * left out, it is NO_NAMED_OPERATOR ('').
+   */
+  readonly operatorId?: string;
 }
 
 export type OpenReport = IndexOpenReport & RecoveryReport;
+
+/** Sent, answered elsewhere or not yet: under review at Smile ID, or left to the bank's callback. */
+const UNANSWERED_STATES: readonly JobState[] = ['provisional', 'submitted'];
+
+/**
+ * The job_status deadline after an upload: the setting, or — for a timeout of 0 without a callback URL, which
+ * the settings store never saves — the default, so a result is never left with nobody (app/result-delivery.ts).
+ */
+function pollingDeadlineMs(settings: Settings): number {
+  const seconds = settings.jobStatusPollingTimeoutSeconds || DEFAULT_SETTINGS.jobStatusPollingTimeoutSeconds;
+  return seconds * 1000;
+}
 
 export class Outbox {
   private readonly scheduler: Scheduler;
@@ -73,6 +98,10 @@ export class Outbox {
   private readonly listeners = new Set<(event: KioskEvent) => void>();
   /** Jobs whose expired photos are being deleted: no attempt, retry or discard starts on them meanwhile. */
   private readonly purging = new Map<string, Promise<void>>();
+  /** Jobs being sealed right now, by job ID: a repeat of the same submission waits for the first. */
+  private readonly creating = new Map<string, Promise<JobSummary>>();
+  /** A health event is already on its way (job changes come in bursts; one event carries them all). */
+  private healthDue = false;
   private connection: SmileIdConnection | null = null;
   private lastSuccessfulSendAt: number | null = null;
   private retentionTimer: NodeJS.Timeout | null = null;
@@ -114,7 +143,8 @@ export class Outbox {
         provisionalPollMs: options.provisionalPollMs ?? 30 * 60_000,
         random: options.random ?? Math.random,
       },
-      pollSchedule: options.pollSchedule ?? DEFAULT_POLL_SCHEDULE,
+      pollSchedule: () => options.pollSchedule ?? pollScheduleFor(pollingDeadlineMs(options.settings())),
+      pollingTimeoutSeconds: () => options.settings().jobStatusPollingTimeoutSeconds,
       maxImageAgeDays: () => options.settings().maxImageAgeDays,
       signal: this.abort.signal,
       now: this.now,
@@ -208,7 +238,51 @@ export class Outbox {
 
   // ---- captures -------------------------------------------------------------------------------------
 
+  /**
+   * Seals a capture as a new job and answers its summary — or, when `capture.jobId` names a job already made
+   * for the same user ID (a repeated submission), that job's summary, and nothing new is written. Throws
+   * KioskError 'not_allowed' when the job ID belongs to another user ID's job.
+   */
   async enqueue(capture: CaptureInput): Promise<JobSummary> {
+    const jobId = capture.jobId ?? randomUUID();
+    for (;;) {
+      const earlier = await this.earlierSubmission(jobId, capture.userId);
+      if (earlier) return earlier;
+      // Looked at again after the await, and claimed below with nothing awaited in between: two submissions
+      // of one job ID cannot both seal a job.
+      if (!this.creating.has(jobId) && !this.index.get(jobId)) break;
+    }
+    const creation = this.create(jobId, capture);
+    this.creating.set(jobId, creation);
+    try {
+      return await creation;
+    } finally {
+      this.creating.delete(jobId);
+    }
+  }
+
+  /**
+   * The job a submission under `jobId` repeats (waiting for one still being sealed), or null when there is none.
+   * Throws KioskError 'not_allowed' when `jobId` is another user ID's job.
+   */
+  async earlierSubmission(jobId: string, userId: string): Promise<JobSummary | null> {
+    for (;;) {
+      const existing = this.index.get(jobId);
+      // Never from an honest renderer (each reference is fresh): worth a line in the log, without the user IDs.
+      if (existing && existing.userId !== userId) this.log.warn('job_reference_conflict', { jobId });
+      const earlier = repeatedJob(existing, userId);
+      if (earlier) {
+        this.log.info('job_submission_repeated', { jobId });
+        return toSummary(earlier);
+      }
+      const inFlight = this.creating.get(jobId);
+      if (!inFlight) return null;
+      // A failed first attempt (budget, disk) leaves no job: look again, and this submission may make it.
+      await inFlight.catch(() => undefined);
+    }
+  }
+
+  private async create(jobId: string, capture: CaptureInput): Promise<JobSummary> {
     const problem = await this.budgetProblem();
     if (problem) {
       throw new KioskError(
@@ -218,9 +292,15 @@ export class Outbox {
       );
     }
     const now = this.now();
-    const record = newJobRecord(randomUUID(), capture.userId, now);
+    const record = newJobRecord(jobId, capture.userId, now);
     const settings = this.options.settings();
-    const extras = { kiosk_id: settings.kioskId, branch: settings.branch };
+    // Where and by whom it was captured, sealed with it: a later change of settings does not rewrite it.
+    const extras = capturePartnerParams({
+      kioskId: settings.kioskId,
+      branch: settings.branch,
+      operatorId: capture.operatorId ?? NO_NAMED_OPERATOR,
+      location: settings.location,
+    });
     // The folder first, then the index: a crash in between leaves an orphan folder that start-up re-indexes.
     await this.folders.create(record, capture, capture.consentAt, extras);
     this.index.put(record);
@@ -254,13 +334,17 @@ export class Outbox {
     return record && toSummary(record);
   }
 
-  /** 'queued' if this user ID waits on the kiosk, 'enrolled' if Smile ID approved it here; else null. */
-  duplicateOf(userId: string): 'queued' | 'enrolled' | null {
+  /**
+   * 'queued' if this user ID waits on the kiosk, 'enrolled' if Smile ID approved it here; else null. `exceptJobId`
+   * leaves one job out: a repeated submission is not a duplicate of itself.
+   */
+  duplicateOf(userId: string, exceptJobId?: string): 'queued' | 'enrolled' | null {
     let found: 'queued' | 'enrolled' | null = null;
     for (const record of this.index.all()) {
-      if (record.userId !== userId) continue;
+      if (record.userId !== userId || record.jobId === exceptJobId) continue;
       if (record.state === 'approved') return 'enrolled';
-      if (ACTIVE_STATES.includes(record.state) || record.state === 'provisional') found = 'queued';
+      // Sent but not answered here (under review, or its result gone to the bank's callback): still "queued".
+      if (ACTIVE_STATES.includes(record.state) || UNANSWERED_STATES.includes(record.state)) found = 'queued';
     }
     return found;
   }
@@ -288,6 +372,27 @@ export class Outbox {
     const next = await this.records.save(
       transition(record, 'queued', this.now(), { nextAttemptAt: this.now() }),
     );
+    this.scheduler.wake();
+    return toSummary(next);
+  }
+
+  /**
+   * A supervisor approved enrolling this user ID again (Smile ID answered 2209): the same capture goes back in
+   * the queue as a new Smile ID job with allow_new_enroll (re-enrollment.ts). Nothing else ever does this.
+   */
+  async approveReEnrollment(jobId: string): Promise<JobSummary> {
+    const record = this.requireRecord(jobId);
+    if (this.scheduler.isRunning(jobId) || this.purging.has(jobId)) {
+      throw new KioskError(
+        'not_allowed',
+        'This enrollment is being worked on right now.',
+        'Try again in a moment.',
+      );
+    }
+    const refusal = reEnrollmentRefusal(record, this.now(), this.options.settings().maxImageAgeDays);
+    if (refusal) throw new KioskError('not_allowed', refusal.reason, refusal.action);
+    const next = await this.records.save(recordForReEnrollment(record, this.now(), randomUUID()));
+    this.log.info('job_re_enrollment_approved', { jobId, smileIdJobId: smileIdJobIdOf(next) });
     this.scheduler.wake();
     return toSummary(next);
   }
@@ -325,13 +430,16 @@ export class Outbox {
   }
 
   async health(): Promise<HealthStatus> {
+    // The one await first, everything else read after it: of two health reports under way at once, the one that
+    // finishes last carries the newest counts, so the last event the renderer gets is never a stale one.
+    const freeDisk = await freeDiskBytes(this.options.dataDir, this.log);
     const queue = countJobs(this.index.all(), this.now());
     return healthStatus(queue, {
       online: this.connectivity.online,
       circuit: this.circuit.status(),
       clockSkewMs: this.clockSkew.skewMs,
       clockSkewExceeded: this.clockSkew.exceeded,
-      freeDiskBytes: await freeDiskBytes(this.options.dataDir, this.log),
+      freeDiskBytes: freeDisk,
       lastSuccessfulSendAt: this.lastSuccessfulSendAt,
       training: this.connection?.training ?? this.options.settings().environment === 'training',
     });
@@ -387,6 +495,19 @@ export class Outbox {
 
   private emit(event: KioskEvent): void {
     for (const listener of this.listeners) listener(event);
+    // The queue line's counts come from health events, so every change of a job sends one — also offline, when
+    // no attempt runs to send it (the cause of "1 waiting" while 3 were queued).
+    if (event.type === 'job' || event.type === 'job_removed') this.emitHealthSoon();
+  }
+
+  /** One health event after a burst of job changes (an attempt saves its record several times in a row). */
+  private emitHealthSoon(): void {
+    if (this.healthDue || this.listeners.size === 0) return;
+    this.healthDue = true;
+    setImmediate(() => {
+      this.healthDue = false;
+      if (!this.abort.signal.aborted) this.emitHealth();
+    });
   }
 
   private emitHealth(): void {

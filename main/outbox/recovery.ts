@@ -1,6 +1,7 @@
 // Start-up reconciliation of the index with the job folders. The folder is written before the index, so a
 // crash between the two leaves an orphan folder: it is indexed again from its record. A record whose folder is
 // gone can never be sent: it becomes needs_attention with that reason, so the operator recaptures.
+import { DONE_STATES } from '../../app/job-states';
 import type { Logger } from '../log';
 import { internalJobError } from './attempt-outcome';
 import type { JobFolders } from './job-folder';
@@ -37,14 +38,15 @@ export async function reconcileIndexWithFolders(
   let missingFolders = 0;
   for (const record of [...index.all()]) {
     if (folderIds.has(record.jobId) || record.state === 'needs_attention') continue;
-    // A final record needs no files any more (retention may have removed them).
-    if (record.state === 'approved' || record.state === 'rejected') continue;
+    // A done record needs no files any more (retention may have removed them).
+    if (DONE_STATES.includes(record.state)) continue;
     missingFolders++;
     log.error('job_folder_missing', { jobId: record.jobId, state: record.state });
     index.put(
       transition(record, 'needs_attention', now, {
         nextAttemptAt: null,
         lastError: internalJobError(
+          'files_missing',
           "The capture's files are missing from this kiosk, so it cannot be sent.",
           'Capture the customer again, then discard this entry.',
         ),

@@ -1,7 +1,7 @@
 // What may not stay on the kiosk: final records past the retention period (with their folders), the images
 // of final jobs that a crash left behind between the result and their deletion, and the images of any other
 // job past their maximum age (image-expiry.ts).
-import { FINAL_STATES } from '../../app/job-states';
+import { DONE_STATES } from '../../app/job-states';
 import type { Logger } from '../log';
 import { mustPurgeImages } from './image-expiry';
 import type { JobFolders } from './job-folder';
@@ -22,13 +22,13 @@ export interface RetentionSweep {
   readonly onRemoved: (jobId: string) => void;
 }
 
-/** Removes approved and rejected jobs completed longer ago than the retention period (in the background). */
+/** Removes done jobs (approved, rejected, submitted) completed longer ago than the retention period (in the background). */
 export function sweepRetention(sweep: RetentionSweep): void {
   const { index, folders, log } = sweep;
   const cutoff = sweep.now - sweep.retentionDays * DAY_MS;
   for (const record of [...index.all()]) {
     if (record.completedAt === null || record.completedAt >= cutoff) continue;
-    if (record.state !== 'approved' && record.state !== 'rejected') continue;
+    if (!DONE_STATES.includes(record.state)) continue;
     // Its last writes (the images' deletion, the record saying so) may still be in flight: removing the
     // folder under them would leave part of it behind. The next sweep takes it, as discard() waits too.
     if (sweep.isBusy(record.jobId)) continue;
@@ -49,7 +49,7 @@ export function sweepLeftoverImages(
   log: Logger,
 ): void {
   for (const record of [...index.all()]) {
-    if (!FINAL_STATES.includes(record.state) || record.imagesDeleted) continue;
+    if (!DONE_STATES.includes(record.state) || record.imagesDeleted) continue;
     void deleteImagesOf(record).catch((error: unknown) =>
       log.error('image_delete_failed', { jobId: record.jobId, error: String(error) }),
     );

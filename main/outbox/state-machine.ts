@@ -4,7 +4,8 @@ import type { JobState } from '../../app/job-states';
 import type { JobRecord } from './job-record';
 
 export const TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = {
-  // An attempt starts; or job_status (asked first when a PUT may have landed) already has the answer.
+  // An attempt starts; or job_status (asked first when a PUT may have landed) already has the answer; or an
+  // upload confirmed earlier is left to the callback (polling timeout 0).
   queued: [
     'queued',
     'preparing',
@@ -13,17 +14,20 @@ export const TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = {
     'rejected',
     'provisional',
     'needs_attention',
+    'submitted',
   ],
   preparing: ['uploading', 'queued', 'needs_attention'],
-  // A refused upload link sends the job back to preparing within the same attempt.
-  uploading: ['uploading', 'preparing', 'awaiting_result', 'queued', 'needs_attention'],
+  // A refused upload link sends the job back to preparing within the same attempt. With a polling timeout of 0
+  // a confirmed upload ends the kiosk's part: submitted, the result goes to the bank's callback.
+  uploading: ['uploading', 'preparing', 'awaiting_result', 'submitted', 'queued', 'needs_attention'],
   awaiting_result: ['approved', 'rejected', 'provisional', 'queued', 'needs_attention'],
   // Human review: polled again at long intervals until final.
   provisional: ['provisional', 'approved', 'rejected', 'needs_attention'],
-  // The operator retries (or discards, which removes the job altogether).
+  // The operator retries, or a supervisor approves a re-enrollment (or discards, which removes the job).
   needs_attention: ['queued'],
   approved: [],
   rejected: [],
+  submitted: [],
 };
 
 export class IllegalTransitionError extends Error {

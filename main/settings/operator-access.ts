@@ -3,6 +3,7 @@
 // the only time a privileged call passes without a session; a locked kiosk lets nothing privileged through but
 // setting a new PIN with a recovery-code session.
 import type { ChannelAccess } from '../../app/ipc/channel-access';
+import { KioskError } from '../../app/errors';
 import type { PinState } from '../../app/operator-session';
 import type { OperatorSession, OperatorSessions } from './operator-sessions';
 import { kioskLockedError } from './settings-store';
@@ -20,7 +21,14 @@ export function authorize(
 ): OperatorSession | null {
   if (access === 'public') return null;
   const state = context.pinState();
-  if (state === 'unset' && access !== 'session') return null;
+  if (state === 'unset' && OPEN_DURING_SETUP.includes(access)) return null;
   if (state === 'locked' && access !== 'pin_change') throw kioskLockedError();
-  return context.sessions.require(grant, access === 'pin_change');
+  const session = context.sessions.require(grant, access === 'pin_change');
+  if (access === 'supervisor' && session.role !== 'supervisor') {
+    throw new KioskError('not_allowed', 'Only a supervisor may do this.', 'Ask a supervisor to sign in.');
+  }
+  return session;
 }
+
+/** What first-run setup (no PIN was ever set) lets through without a session. */
+const OPEN_DURING_SETUP: readonly ChannelAccess[] = ['session_after_setup', 'pin_change'];

@@ -9,17 +9,25 @@
 // One exception to "once": a locked kiosk (its PIN hash could not be read, settings-store.ts) accepts a
 // provisioning file again if it contains "operatorPin" — the recovery path for whoever can start the kiosk with
 // KIOSK_PROVISION, the same people who could provision it. Variables never unlock it.
+// A refused start writes nothing: the composition root takes the request out of the environment and checks it
+// (checkProvisioning) before the settings file or the vault is first written.
 import { readFile, stat, unlink } from 'node:fs/promises';
 import { z } from 'zod';
 import { KioskError } from '../../app/errors';
-import { settingsPatchSchema, settingsSchema, type SettingsPatch } from '../../app/settings';
+import { settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../app/settings';
+import { apiKeySchema } from '../../app/settings-issues';
 import type { Logger } from '../log';
 import type { SecretVault } from '../secure/secret-vault';
 import { BaseUrlError, environmentForBaseUrl } from './base-url';
+import {
+  DELIVERY_AND_LOCATION_VARIABLES,
+  deliveryAndLocationSettings,
+} from './delivery-and-location-variables';
 import { describeIssues } from './describe-issues';
 import { refuseUnsafeDestination } from './destination';
 import { ProvisioningError, type ProvisioningSource } from './errors';
 import { isValidPinFormat, OPERATOR_PIN_PATTERN, OPERATOR_PIN_RULE } from './pin';
+import { refuseUndeliverableResults } from './result-delivery-rule';
 import type { SettingsStore } from './settings-store';
 
 export const PROVISION_FILE_VARIABLE = 'KIOSK_PROVISION';
@@ -30,11 +38,9 @@ export const PROVISION_ENV_VARIABLES = [
   'KIOSK_OPERATOR_PIN',
   'KIOSK_ID',
   'BRANCH',
+  ...DELIVERY_AND_LOCATION_VARIABLES,
 ] as const;
 export type ProvisionEnvVariable = (typeof PROVISION_ENV_VARIABLES)[number];
-
-/** Same bounds as the IPC contract's setApiKey request (app/ipc/channels.ts). */
-const apiKeySchema = z.string().min(8).max(512);
 
 export const provisionFileSchema = z
   .object({
@@ -51,11 +57,32 @@ export type ProvisionReport =
   | { readonly source: 'env'; readonly variables: readonly ProvisionEnvVariable[] }
   | { readonly source: 'none' };
 
+/** What provisioning was given: the file KIOSK_PROVISION names and the variables, taken from the environment. */
+export class ProvisioningRequest {
+  private constructor(
+    readonly filePath: string | undefined,
+    readonly values: ReadonlyMap<ProvisionEnvVariable, string>,
+  ) {}
+
+  /** Reads the variables and deletes them from `env`: from here on the secrets live only in this object. */
+  static take(env: Record<string, string | undefined>): ProvisioningRequest {
+    const filePath = nonEmpty(env[PROVISION_FILE_VARIABLE]);
+    const values = new Map<ProvisionEnvVariable, string>();
+    for (const name of PROVISION_ENV_VARIABLES) {
+      const value = nonEmpty(env[name]);
+      if (value !== undefined) values.set(name, value);
+    }
+    for (const name of [PROVISION_FILE_VARIABLE, ...PROVISION_ENV_VARIABLES])
+      Reflect.deleteProperty(env, name);
+    return new ProvisioningRequest(filePath, values);
+  }
+}
+
 export interface ProvisionDeps {
   readonly store: SettingsStore;
   readonly vault: SecretVault;
-  /** process.env in production: the provisioning variables are deleted from it once read. */
-  readonly env: Record<string, string | undefined>;
+  /** process.env (its provisioning variables are deleted once read), or the request already taken from it. */
+  readonly env: Record<string, string | undefined> | ProvisioningRequest;
   readonly log: Logger;
   /** Development runs only: a loopback http simulator URL is acceptable (endpoint-policy.ts). */
   readonly developmentEndpoints?: boolean;
@@ -73,15 +100,9 @@ interface Provision {
  * a vault failure propagates as the vault's own error.
  */
 export async function provisionOnFirstStart(deps: ProvisionDeps): Promise<ProvisionReport> {
-  const { store, env, log } = deps;
-  const filePath = nonEmpty(env[PROVISION_FILE_VARIABLE]);
-  const values = new Map<ProvisionEnvVariable, string>();
-  for (const name of PROVISION_ENV_VARIABLES) {
-    const value = nonEmpty(env[name]);
-    if (value !== undefined) values.set(name, value);
-  }
-  // Read once; from here on the secrets live only in this function's locals.
-  for (const name of [PROVISION_FILE_VARIABLE, ...PROVISION_ENV_VARIABLES]) Reflect.deleteProperty(env, name);
+  const { store, log } = deps;
+  const { filePath, values } =
+    deps.env instanceof ProvisioningRequest ? deps.env : ProvisioningRequest.take(deps.env);
 
   if (store.pinState() === 'locked') {
     if (filePath !== undefined) return provisionFromFile(deps, filePath, { requirePin: true });
@@ -104,11 +125,46 @@ export async function provisionOnFirstStart(deps: ProvisionDeps): Promise<Provis
   return { source: 'env', variables: [...values.keys()] };
 }
 
+/**
+ * Checks everything first-start provisioning would apply to `current` — the file (mode, JSON, fields) or the
+ * variables, then the settings they produce and where those send — without writing anything. Throws
+ * ProvisioningError, as provisionOnFirstStart would, but before the settings file or the vault is touched.
+ */
+export async function checkProvisioning(
+  request: ProvisioningRequest,
+  current: Settings,
+  developmentEndpoints: boolean,
+): Promise<void> {
+  if (request.filePath !== undefined) {
+    const { settings } = await readProvisionFile(request.filePath);
+    checkSettings('file', current, settings, developmentEndpoints);
+  } else if (request.values.size > 0) {
+    checkSettings('env', current, provisionFromEnv(request.values).settings, developmentEndpoints);
+  }
+}
+
 async function provisionFromFile(
   deps: ProvisionDeps,
   filePath: string,
   options: { readonly requirePin: boolean } = { requirePin: false },
 ): Promise<ProvisionReport> {
+  const { settings, apiKey, operatorPin } = await readProvisionFile(filePath);
+  if (options.requirePin && operatorPin === undefined) {
+    // Left in place like any refused file: the installer adds the PIN and starts the kiosk again.
+    throw new ProvisioningError(
+      'file',
+      `The kiosk is locked (its operator PIN could not be read), so the provisioning file ${filePath} must ` +
+        'contain "operatorPin" to set a new one.',
+    );
+  }
+  await apply(deps, 'file', { settings, apiKey, operatorPin });
+  const deletedFile = await deleteFile(filePath, deps.log);
+  deps.log.info('provisioning.done', { source: 'file', deletedFile });
+  return { source: 'file', deletedFile };
+}
+
+/** The file, checked: owner-only, JSON, the schema. Throws ProvisioningError naming the problem, never a value. */
+async function readProvisionFile(filePath: string): Promise<ProvisionFile> {
   await refuseIfReadableByOthers(filePath);
   let text: string;
   try {
@@ -138,19 +194,7 @@ async function provisionFromFile(
       `The provisioning file ${filePath} is invalid: ${describeIssues(parsed.error, 'field')}.`,
     );
   }
-  const { settings, apiKey, operatorPin } = parsed.data;
-  if (options.requirePin && operatorPin === undefined) {
-    // Left in place like any refused file: the installer adds the PIN and starts the kiosk again.
-    throw new ProvisioningError(
-      'file',
-      `The kiosk is locked (its operator PIN could not be read), so the provisioning file ${filePath} must ` +
-        'contain "operatorPin" to set a new one.',
-    );
-  }
-  await apply(deps, 'file', { settings, apiKey, operatorPin });
-  const deletedFile = await deleteFile(filePath, deps.log);
-  deps.log.info('provisioning.done', { source: 'file', deletedFile });
-  return { source: 'file', deletedFile };
+  return parsed.data;
 }
 
 /**
@@ -239,6 +283,10 @@ function provisionFromEnv(values: ReadonlyMap<ProvisionEnvVariable, string>): Pr
     }
     settings[field] = parsed.data;
   }
+  Object.assign(
+    settings,
+    deliveryAndLocationSettings((name) => values.get(name)),
+  );
   const apiKey = values.get('SMILEID_API_KEY');
   if (apiKey !== undefined && !apiKeySchema.safeParse(apiKey).success) {
     throw new ProvisioningError('env', 'SMILEID_API_KEY is not valid: it must be 8 to 512 characters.');
@@ -260,19 +308,8 @@ async function apply(
   provision: Provision,
 ): Promise<void> {
   if (provision.settings !== undefined) {
-    try {
-      const next = { ...store.get(), ...provision.settings };
-      refuseUnsafeDestination(next, provision.settings, {
-        allowLoopbackHttp: developmentEndpoints === true,
-        allowedCustomApiHosts: next.allowedCustomApiHosts,
-      });
-      store.update(provision.settings);
-    } catch (error) {
-      if (!(error instanceof KioskError)) throw error;
-      throw new ProvisioningError(source, `The provisioned settings were refused: ${error.message}`, {
-        cause: error,
-      });
-    }
+    checkSettings(source, store.get(), provision.settings, developmentEndpoints === true);
+    store.update(provision.settings);
   }
   if (provision.apiKey !== undefined) await vault.set('smileid.apiKey', provision.apiKey);
   if (provision.operatorPin !== undefined) await store.setPin(provision.operatorPin);
@@ -283,6 +320,39 @@ async function apply(
     apiKey: provision.apiKey !== undefined,
     operatorPin: provision.operatorPin !== undefined,
   });
+}
+
+/**
+ * The settings a provisioning would produce must be valid and send only where the endpoint policy allows. They
+ * may still lack what sending needs (an installer can leave the API key to the operator): the setup screen asks
+ * for the PIN and the rest, so such a kiosk is unfinished, never locked out.
+ */
+function checkSettings(
+  source: ProvisioningSource,
+  current: Settings,
+  patch: SettingsPatch | undefined,
+  developmentEndpoints: boolean,
+): void {
+  if (patch === undefined) return;
+  const merged = settingsSchema.safeParse({ ...current, ...patch });
+  if (!merged.success) {
+    throw new ProvisioningError(
+      source,
+      `The provisioned settings were refused: ${describeIssues(merged.error, 'setting')}.`,
+    );
+  }
+  try {
+    refuseUnsafeDestination(merged.data, patch, {
+      allowLoopbackHttp: developmentEndpoints,
+      allowedCustomApiHosts: merged.data.allowedCustomApiHosts,
+    });
+    refuseUndeliverableResults(merged.data);
+  } catch (error) {
+    if (!(error instanceof KioskError)) throw error;
+    throw new ProvisioningError(source, `The provisioned settings were refused: ${error.message}`, {
+      cause: error,
+    });
+  }
 }
 
 /** Deployment tools often pass unset variables as empty strings; those mean "not given". */

@@ -10,9 +10,11 @@
 // (allowWeakSecretStorage) before it can give the keys: SettingsStore.read(), then seal(vault).
 import { chmodSync, copyFileSync, constants as fsConstants } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
+import type { ZodError } from 'zod';
 import { KioskError } from '../../app/errors';
 import type { PinLockReason, PinState } from '../../app/operator-session';
 import { settingsPatchSchema, settingsSchema, type PublicSettings, type Settings } from '../../app/settings';
+import { canSend, issueParams, issuesFromZod } from '../../app/settings-issues';
 import { silentLogger, type Logger } from '../log';
 import type { KeyValueFile, OpenKeyValueFile } from '../storage/key-value-file';
 import { SETTINGS_FILE_NAME } from '../storage/settings-file';
@@ -45,6 +47,7 @@ import {
   type SettingsKeys,
   type SettingsKeyVault,
 } from './settings-keys';
+import { refuseUndeliverableResults } from './result-delivery-rule';
 import { INITIAL_STORED_SETTINGS, readStoredFile, toFileContent, type StoredSettings } from './stored-file';
 
 export { SETTINGS_FILE_NAME } from '../storage/settings-file';
@@ -96,6 +99,15 @@ export class UnsealedSettings {
     return this.migration.kind === 'versioned'
       ? readStoredFile(this.migration.file).stored.settings
       : INITIAL_STORED_SETTINGS.settings;
+  }
+
+  /**
+   * Whether the file (unchecked) says first-start provisioning already ran. Only for checking provisioning input
+   * before anything is written; the decision to apply it is the sealed store's.
+   */
+  claimsProvisioned(): boolean {
+    if (this.sealed) return this.sealed.isProvisioned();
+    return this.migration.kind === 'versioned' && readStoredFile(this.migration.file).stored.provisioned;
   }
 
   /**
@@ -162,17 +174,28 @@ export class SettingsStore {
   }
 
   /**
+   * The settings a partial change would produce, without saving anything: for the checks a caller makes first
+   * (where it sends, whether it can send). Throws like update().
+   */
+  preview(patch: unknown): Settings {
+    const parsed = settingsPatchSchema.safeParse(patch);
+    if (!parsed.success) throw invalidSettings(parsed.error);
+    const merged = settingsSchema.safeParse({ ...this.state.settings, ...parsed.data });
+    if (!merged.success) throw invalidSettings(merged.error);
+    // A rule across fields, beyond each field's own schema.
+    refuseUndeliverableResults(merged.data);
+    return merged.data;
+  }
+
+  /**
    * Applies a partial change. Throws KioskError 'invalid_request' naming the offending field for an unknown
-   * field or an invalid value; nothing is saved then.
+   * field or an invalid value (its first issue as params: { field, problem, limit? }); nothing is saved then.
    */
   update(patch: unknown): Settings {
-    const parsed = settingsPatchSchema.safeParse(patch);
-    if (!parsed.success) throw invalidSettings(describeIssues(parsed.error, 'setting'));
-    const merged = settingsSchema.safeParse({ ...this.state.settings, ...parsed.data });
-    if (!merged.success) throw invalidSettings(describeIssues(merged.error, 'setting'));
+    const merged = this.preview(patch);
     const previous = this.state.settings;
-    if (isDeepStrictEqual(merged.data, previous)) return previous;
-    this.save({ ...this.state, settings: merged.data });
+    if (isDeepStrictEqual(merged, previous)) return previous;
+    this.save({ ...this.state, settings: merged });
     for (const listener of this.listeners) {
       // A failing listener must not make a saved change look failed to the operator.
       try {
@@ -331,11 +354,6 @@ export class SettingsStore {
   /** What the renderer may see: the settings plus flags in place of the secrets. */
   publicView(apiKeySet: boolean): PublicSettings {
     const settings = this.state.settings;
-    const configured =
-      settings.environment === 'training' ||
-      (settings.partnerId !== '' &&
-        apiKeySet &&
-        (settings.environment !== 'custom' || settings.customApiUrl !== null));
     return {
       ...structuredClone(settings),
       apiKeySet,
@@ -343,7 +361,7 @@ export class SettingsStore {
       pinState: this.pinState(),
       pinLockReason: this.pinLockReason(),
       recoveryCodeSet: this.hasRecoveryCode(),
-      configured,
+      configured: canSend(settings, apiKeySet),
     };
   }
 
@@ -547,8 +565,14 @@ function keepAside(path: string, now: number): string {
   }
 }
 
-function invalidSettings(detail: string): KioskError {
-  return new KioskError('invalid_request', `${detail}.`, 'Correct the setting and save again.');
+function invalidSettings(error: ZodError): KioskError {
+  const first = issuesFromZod(error)[0];
+  return new KioskError(
+    'invalid_request',
+    `${describeIssues(error, 'setting')}.`,
+    'Correct the setting and save again.',
+    first ? issueParams(first) : {},
+  );
 }
 
 /** A private frozen copy: get() hands out the state itself, so a caller's mutation must fail, not corrupt it. */

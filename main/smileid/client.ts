@@ -21,6 +21,7 @@ import {
   jobStatusResponseSchema,
   prepUploadResponseSchema,
   type JobStatusResponse,
+  type Metadatum,
   type PartnerParams,
   type PrepUploadRequest,
   type PrepUploadResponse,
@@ -63,9 +64,12 @@ export interface SmileIdClientOptions {
 export interface PrepUploadParams {
   readonly userId: string;
   readonly jobId: string;
-  /** Extra partner_params (kiosk_id, branch, operator); values must be strings. */
+  /** Extra partner_params (kiosk_id, branch, operator, geo_*: partner-params.ts); values must be strings. */
   readonly extraPartnerParams?: Readonly<Record<string, string>>;
+  /** prep_upload's metadata entries (the geolocation entry, §10); left out of the body when empty. */
+  readonly metadata?: readonly Metadatum[];
   readonly callbackUrl?: string;
+  /** Re-enroll a user_id Smile ID already has (2209 otherwise): only on a supervisor's approval (§7). */
   readonly allowNewEnroll?: boolean;
   /** True when this job_id was prepared before (or Smile ID answered 2215). */
   readonly retry: boolean;
@@ -148,6 +152,7 @@ export class SmileIdClient {
       retry: params.retry,
       // The official SDK spreads id_info into the body; for job_type 4 that is only entered: "false".
       entered: 'false',
+      ...(params.metadata?.length ? { metadata: [...params.metadata] } : {}),
       ...this.sign(),
     };
   }

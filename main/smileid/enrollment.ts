@@ -3,21 +3,31 @@
 //  - a job_id ever prepared is re-prepared with retry:true (and a 2215 answer switches to retry:true);
 //  - a refused or expired upload link is replaced by re-preparing, then the zip is PUT again;
 //  - when an earlier PUT may have landed, job_status is asked first, so a processed job is never re-sent.
+// uploadEnrollment stops once Smile ID confirmed the upload (what a kiosk that leaves results to the bank's
+// callback needs, §8); submitEnrollment goes on to poll for the result.
 import type { SmileIdClient } from './client';
 import { SmileIdError } from './errors';
 import { DEFAULT_POLL_SCHEDULE, pollJobStatus, type PollSchedule } from './job-status-poller';
 import { interpretJobStatus, type EnrollmentResult } from './result';
 import { buildUploadZip, type EnrollmentImages } from './upload-package';
-import type { PrepUploadResponse } from './wire';
+import type { Metadatum, PrepUploadResponse } from './wire';
 
 export interface EnrollmentSubmission {
   readonly jobId: string;
   readonly userId: string;
   readonly extraPartnerParams?: Readonly<Record<string, string>>;
+  readonly metadata?: readonly Metadatum[];
   readonly callbackUrl?: string;
   readonly allowNewEnroll?: boolean;
   readonly images: EnrollmentImages;
 }
+
+/** How uploadEnrollment ended. */
+export type UploadOutcome =
+  /** job_status, asked first because an earlier PUT may have landed, already had the answer. */
+  | { readonly kind: 'result'; readonly result: EnrollmentResult }
+  /** Smile ID confirmed the upload (now, or in an earlier attempt); its result is still to come. */
+  | { readonly kind: 'uploaded'; readonly progress: SubmissionProgress };
 
 /** What earlier attempts learnt about this job; kept durable by the caller. */
 export interface SubmissionProgress {
@@ -67,22 +77,34 @@ export async function awaitEnrollmentResult(
   return interpretJobStatus(status);
 }
 
+/** The whole attempt: upload (as far as `progress` says is still needed), then poll for the result. */
 export async function submitEnrollment(
   client: SmileIdClient,
   submission: EnrollmentSubmission,
   progress: SubmissionProgress,
   options: SubmissionOptions = {},
 ): Promise<EnrollmentResult> {
+  const uploaded = await uploadEnrollment(client, submission, progress, options);
+  if (uploaded.kind === 'result') return uploaded.result;
+  const ids = { userId: submission.userId, jobId: submission.jobId };
+  return awaitEnrollmentResult(client, ids, uploaded.progress, options);
+}
+
+/** prep_upload and the PUT, until Smile ID confirmed the upload; never polls for the result. */
+export async function uploadEnrollment(
+  client: SmileIdClient,
+  submission: EnrollmentSubmission,
+  progress: SubmissionProgress,
+  options: SubmissionOptions = {},
+): Promise<UploadOutcome> {
   const ids = { userId: submission.userId, jobId: submission.jobId };
   const hooks = options.hooks ?? {};
   let current = progress;
 
-  const awaitResult = (): Promise<EnrollmentResult> => awaitEnrollmentResult(client, ids, current, options);
-
-  if (current.uploadConfirmed) return awaitResult();
+  if (current.uploadConfirmed) return { kind: 'uploaded', progress: current };
   if (current.uploadMayHaveLanded) {
     const status = await client.jobStatus(ids);
-    if (status.job_complete) return interpretJobStatus(status);
+    if (status.job_complete) return { kind: 'result', result: interpretJobStatus(status) };
   }
 
   await hooks.onStage?.('preparing', current);
@@ -91,6 +113,7 @@ export async function submitEnrollment(
       userId: submission.userId,
       jobId: submission.jobId,
       extraPartnerParams: submission.extraPartnerParams,
+      metadata: submission.metadata,
       callbackUrl: submission.callbackUrl,
       allowNewEnroll: submission.allowNewEnroll,
     };
@@ -135,6 +158,5 @@ export async function submitEnrollment(
     }
   }
 
-  current = { ...current, uploadConfirmed: true };
-  return awaitResult();
+  return { kind: 'uploaded', progress: { ...current, uploadConfirmed: true } };
 }

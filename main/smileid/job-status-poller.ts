@@ -2,6 +2,7 @@
 // Unlike the official Node SDK (which retries a failing call forever), every failed call counts against the
 // same budget; a permanent or systemic API error stops at once.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_SETTINGS } from '../../app/settings';
 import type { JobIds, SmileIdClient } from './client';
 import { SmileIdError } from './errors';
 import type { JobStatusResponse } from './wire';
@@ -15,11 +16,25 @@ export interface PollSchedule {
   readonly maxCalls: number;
 }
 
-export const DEFAULT_POLL_SCHEDULE: PollSchedule = {
-  intervalsMs: [1_000, 2_000, 2_000, 4_000, 8_000],
-  deadlineMs: 120_000,
-  maxCalls: 25,
-};
+const DEFAULT_INTERVALS_MS: readonly number[] = [1_000, 2_000, 2_000, 4_000, 8_000];
+
+/**
+ * The schedule for a polling deadline (settings.jobStatusPollingTimeoutSeconds): the default intervals, and
+ * as many calls as fit in the deadline at those intervals, so a longer deadline is not cut short by the count.
+ */
+export function pollScheduleFor(deadlineMs: number): PollSchedule {
+  let calls = 0;
+  for (let waited = 0; ; calls++) {
+    waited += DEFAULT_INTERVALS_MS[Math.min(calls, DEFAULT_INTERVALS_MS.length - 1)] ?? 0;
+    if (waited > deadlineMs) break;
+  }
+  return { intervalsMs: DEFAULT_INTERVALS_MS, deadlineMs, maxCalls: Math.max(calls, 1) };
+}
+
+/** Wait 1 s, 2 s, 2 s, 4 s, then 8 s; no call after the default deadline (120 s, from app/settings.ts). */
+export const DEFAULT_POLL_SCHEDULE: PollSchedule = pollScheduleFor(
+  DEFAULT_SETTINGS.jobStatusPollingTimeoutSeconds * 1000,
+);
 
 export interface PollOptions {
   readonly signal?: AbortSignal;

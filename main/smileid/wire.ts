@@ -1,6 +1,7 @@
 // The Smile ID v1 wire format (docs/smileid-protocol.md §3), as zod schemas shared by the client (to validate answers) and
 // the simulator (to validate requests as strictly as the real service).
 import { z } from 'zod';
+import { GEO_ACCURACY_CLASSES } from '../../app/kiosk-location';
 
 /** Smile ID sends codes as JSON numbers or strings; we always handle them as 4-digit strings. */
 export const smileCode = z.union([z.string(), z.number()]).transform((code) => String(code).padStart(4, '0'));
@@ -20,6 +21,41 @@ export type PartnerParams = { user_id: string; job_id: string; job_type: number 
   string | number
 >;
 
+/** The name of the geolocation entry in prep_upload's metadata (Smile ID's SDKs: MetadataKey.Geolocation). */
+export const GEOLOCATION_METADATA_NAME = 'geolocation';
+/** The sources Smile ID's geolocation entry names; a position typed into the kiosk's settings is 'unknown'. */
+export const GEO_SOURCES = ['gps', 'network', 'fused', 'unknown'] as const;
+
+/** The value of the geolocation entry, with the vocabulary of Smile ID's Android SDK (§10). */
+export const geolocationValueSchema = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  accuracy: z.enum(GEO_ACCURACY_CLASSES),
+  source: z.enum(GEO_SOURCES),
+});
+export type GeolocationValue = z.infer<typeof geolocationValueSchema>;
+
+/**
+ * One metadata entry, `{ name, value, timestamp }` as Smile ID's SDKs send it. Any name is accepted (the SDKs
+ * send dozens); the geolocation entry's value must have the shape above, checked at the value's own fields so a
+ * missing one answers 2213 and a wrong one 2204, like any other field.
+ */
+export const metadatumSchema = z
+  .object({
+    name: z.string().min(1),
+    value: z.unknown().refine((value) => value !== undefined && value !== null, 'a value is required'),
+    timestamp: z.iso.datetime({ offset: true }),
+  })
+  .superRefine((entry, context) => {
+    if (entry.name !== GEOLOCATION_METADATA_NAME) return;
+    const parsed = geolocationValueSchema.safeParse(entry.value);
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) {
+      context.addIssue({ code: 'custom', path: ['value', ...issue.path], message: issue.message });
+    }
+  });
+export type Metadatum = z.infer<typeof metadatumSchema>;
+
 export const prepUploadRequestSchema = z.object({
   source_sdk: z.string(),
   source_sdk_version: z.string(),
@@ -34,6 +70,7 @@ export const prepUploadRequestSchema = z.object({
   allow_new_enroll: z.boolean().optional(),
   retry: z.boolean().optional(),
   entered: z.string().optional(),
+  metadata: z.array(metadatumSchema).optional(),
 });
 export type PrepUploadRequest = Omit<z.infer<typeof prepUploadRequestSchema>, 'partner_params'> & {
   partner_params: PartnerParams;

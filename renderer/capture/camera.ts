@@ -1,17 +1,19 @@
-// Opens the kiosk webcam into a <video> element and reports, as one CameraError vocabulary, everything that
-// can go wrong: no camera, no permission, camera busy, camera unplugged mid-capture, no camera API at all.
+// Opens the kiosk webcam chosen in the settings (device and resolution) into a <video> element and reports,
+// as one CameraError vocabulary, everything that can go wrong: no camera, no permission, camera busy, camera
+// unplugged mid-capture, no camera API at all. A chosen camera that is no longer connected is never an error:
+// the default camera is opened instead.
+import { DEFAULT_SETTINGS, type CameraSettings } from '../../app/settings';
+import { DEVICE_GONE_ERRORS, deviceMissing, videoConstraints } from './camera-choice';
 import { CAMERA_PROBLEM_ADVICE, CameraError, cameraErrorFrom } from './camera-problems';
 
 export { CAMERA_PROBLEM_ADVICE, CameraError, type CameraProblem } from './camera-problems';
 
 /**
- * 640×480 is what the selfie needs (long side 640) and no more: a larger stream costs decode and draw time
- * on a 2-core kiosk for nothing. `ideal`, never `exact`, so that any webcam is accepted.
+ * The stored photos are 640 px on the long side whatever the camera gives; a larger stream (settings may ask
+ * for up to 1920×1080, for a camera that frames better or sees further at it) costs one downscaling draw per
+ * frame, not detector time (frame-analyzer.ts).
  */
-export const CAMERA_CONSTRAINTS = {
-  video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' },
-  audio: false,
-} as const satisfies MediaStreamConstraints;
+export const DEFAULT_CAMERA: CameraSettings = DEFAULT_SETTINGS.camera;
 
 /** How long a started stream may take to show its first picture before we call the camera broken. */
 const FIRST_PICTURE_TIMEOUT_MS = 10_000;
@@ -19,6 +21,8 @@ const FIRST_PICTURE_TIMEOUT_MS = 10_000;
 export interface CameraHandle {
   readonly stream: MediaStream;
   readonly video: HTMLVideoElement;
+  /** True when the chosen camera was not connected and the default one was opened instead. */
+  readonly usedDefaultInstead: boolean;
   /** Calls back once if the camera stops delivering (unplugged, taken by the OS); returns an unsubscribe. */
   onLost(callback: (error: CameraError) => void): () => void;
   /** Stops every track and detaches the stream from the video element. Safe to call more than once. */
@@ -51,19 +55,54 @@ function whenPictureReady(video: HTMLVideoElement, timeoutMs: number): Promise<v
   });
 }
 
-export async function openCamera(video: HTMLVideoElement): Promise<CameraHandle> {
+function errorName(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+}
+
+/** The media devices API, or a CameraError when this page has none. */
+export function mediaDevices(): MediaDevices {
   // Undefined outside a secure context (or in a renderer without the media stack), whatever lib.dom says.
   const devices: MediaDevices | undefined = navigator.mediaDevices;
   if (devices === undefined || typeof devices.getUserMedia !== 'function') {
     throw new CameraError('unsupported', 'This page has no camera API (navigator.mediaDevices is missing)');
   }
+  return devices;
+}
 
-  let stream: MediaStream;
+/**
+ * The stream of the chosen camera, or of the default camera when the chosen one is gone (unplugged, swapped
+ * for another model: its deviceId changes). Busy or forbidden cameras are reported, not replaced.
+ */
+async function requestStream(
+  devices: MediaDevices,
+  camera: CameraSettings,
+): Promise<{ stream: MediaStream; usedDefaultInstead: boolean }> {
+  const listed = await devices.enumerateDevices().catch(() => []);
+  let skipChosen = deviceMissing(camera, listed) === true;
+  if (camera.deviceId !== null && !skipChosen) {
+    try {
+      return {
+        stream: await devices.getUserMedia({ video: videoConstraints(camera), audio: false }),
+        usedDefaultInstead: false,
+      };
+    } catch (error) {
+      if (!DEVICE_GONE_ERRORS.has(errorName(error))) throw cameraErrorFrom(error);
+      skipChosen = true;
+    }
+  }
   try {
-    stream = await devices.getUserMedia(CAMERA_CONSTRAINTS);
+    const stream = await devices.getUserMedia({ video: videoConstraints(camera, true), audio: false });
+    return { stream, usedDefaultInstead: skipChosen };
   } catch (error) {
     throw cameraErrorFrom(error);
   }
+}
+
+export async function openCamera(
+  video: HTMLVideoElement,
+  camera: CameraSettings = DEFAULT_CAMERA,
+): Promise<CameraHandle> {
+  const { stream, usedDefaultInstead } = await requestStream(mediaDevices(), camera);
 
   const tracks = stream.getVideoTracks();
   if (tracks.length === 0) {
@@ -92,7 +131,7 @@ export async function openCamera(video: HTMLVideoElement): Promise<CameraHandle>
           cause: error,
         });
   }
-  return new OpenCamera(stream, video, tracks);
+  return new OpenCamera(stream, video, tracks, usedDefaultInstead);
 }
 
 class OpenCamera implements CameraHandle {
@@ -110,6 +149,7 @@ class OpenCamera implements CameraHandle {
     readonly stream: MediaStream,
     readonly video: HTMLVideoElement,
     private readonly tracks: readonly MediaStreamTrack[],
+    readonly usedDefaultInstead: boolean,
   ) {
     for (const track of tracks) track.addEventListener('ended', this.onTrackEnded);
   }

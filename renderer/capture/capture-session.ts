@@ -1,10 +1,11 @@
 // One guided SmartSelfie capture, for the UI: opens the camera and the face detector, runs the guidance loop
-// (one frame, one detection, one assessment at a time) and hands back the 8 liveness JPEGs and the selfie.
+// (one frame, one search, one assessment at a time) and hands back the 8 liveness JPEGs and the selfie.
 //
-// Each loop turn freezes the newest video frame into a canvas first; detection, brightness and — when the
-// sequence asks for it — the stored JPEG all come from that frozen frame. So a photo is always exactly the
-// picture that was judged 'ok', however long detection took.
-import { type CameraHandle, openCamera } from './camera';
+// Each loop turn freezes the newest video frame into a canvas first (frame-analyzer.ts); detection, light
+// and — when the sequence asks for it — the stored JPEG all come from that frozen frame. So a photo is always
+// exactly the picture that was judged 'ok', however long detection took.
+import type { CameraSettings } from '../../app/settings';
+import { type CameraHandle, DEFAULT_CAMERA, openCamera } from './camera';
 import {
   type CapturePrompt,
   CaptureSequence,
@@ -12,9 +13,10 @@ import {
   type SequenceSettings,
 } from './capture-sequence';
 import { type DetectorSettings, type FaceDetector, loadFaceDetector } from './face-detector';
-import { boxFromSquare, centreSquare } from './frame-geometry';
-import { JPEG_QUALITY, canvasToJpeg, createCanvas, drawScaled, drawSquare, meanLuma } from './frame-tools';
-import { GUIDANCE_THRESHOLDS, type Guidance, type GuidanceThresholds, assessFrame } from './guidance';
+import type { FaceSearchSettings } from './face-search';
+import { FrameAnalyzer, PROCESSING_LONG_SIDE } from './frame-analyzer';
+import { JPEG_QUALITY, canvasToJpeg, drawScaled } from './frame-tools';
+import type { Guidance, GuidanceThresholds } from './guidance';
 import { RateMeter } from './rate-meter';
 import { VideoFrameClock } from './video-frame-clock';
 
@@ -23,7 +25,12 @@ export { FaceDetectorError } from './face-detector';
 export type { CapturePrompt } from './capture-sequence';
 
 /** Long sides of the stored images, as Smile ID's own clients produce them (docs/smileid-protocol.md §6.2). */
-export const IMAGE_LONG_SIDES = { liveness: 320, selfie: 640 } as const;
+export const IMAGE_LONG_SIDES = { liveness: 320, selfie: PROCESSING_LONG_SIDE } as const;
+
+/** No selfie within the run's time limit (settings.captureTimeoutSeconds): the customer needs the operator. */
+export class CaptureTimeoutError extends Error {
+  override readonly name = 'CaptureTimeoutError';
+}
 
 export interface CaptureResult {
   selfie: Uint8Array;
@@ -45,12 +52,21 @@ export interface CaptureProgress {
 }
 
 export interface CaptureSessionOptions {
+  /** Which camera, at which resolution (settings.camera); the default camera at 1280×720 if not given. */
+  camera?: CameraSettings;
   /** Where the face model is served; defaults to the app's own ./models. */
   modelUrl?: string;
   detector?: Partial<DetectorSettings>;
+  search?: FaceSearchSettings;
   thresholds?: GuidanceThresholds;
   sequence?: SequenceSettings;
   jpegQuality?: number;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** The run rejects with CaptureTimeoutError if no selfie has been taken this long after it started. */
+  timeoutMs?: number;
 }
 
 function abortError(message: string): DOMException {
@@ -92,10 +108,7 @@ class Interruption {
 export class CaptureSession {
   private readonly meter = new RateMeter();
   private readonly clock: VideoFrameClock;
-  /** The frozen frame of the current loop turn, at the selfie's size. */
-  private readonly frame = createCanvas({ width: 1, height: 1 });
-  /** The detector's view of it: the centre square at inputSize². */
-  private readonly detectorView = createCanvas({ width: 1, height: 1 });
+  private readonly analyzer: FrameAnalyzer;
   private current: Interruption | null = null;
   private closed = false;
 
@@ -106,6 +119,11 @@ export class CaptureSession {
     private readonly options: CaptureSessionOptions,
   ) {
     this.clock = new VideoFrameClock(video);
+    this.analyzer = new FrameAnalyzer(detector, {
+      longSide: IMAGE_LONG_SIDES.selfie,
+      ...(options.search ? { search: options.search } : {}),
+      ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+    });
   }
 
   /**
@@ -115,7 +133,7 @@ export class CaptureSession {
   static async open(video: HTMLVideoElement, options: CaptureSessionOptions = {}): Promise<CaptureSession> {
     const detector = loadFaceDetector(options.modelUrl, options.detector);
     detector.catch(() => undefined); // reported below, after the camera's own outcome
-    const camera = await openCamera(video);
+    const camera = await openCamera(video, options.camera ?? DEFAULT_CAMERA);
     try {
       return new CaptureSession(video, camera, await detector, options);
     } catch (error) {
@@ -134,16 +152,25 @@ export class CaptureSession {
     return this.detector.backend;
   }
 
+  /** The picture size the camera actually delivers (it may differ from the resolution asked for). */
+  get cameraSize(): { width: number; height: number } {
+    return { width: this.video.videoWidth, height: this.video.videoHeight };
+  }
+
   onCameraLost(callback: () => void): () => void {
     return this.camera.onLost(() => callback());
   }
 
   /**
    * Runs the guidance loop until the selfie is taken. Rejects with CameraError('unplugged') if the camera
-   * goes away, with the signal's reason on abort, with an AbortError after close(). May be called again for a
-   * retake once the previous run has settled.
+   * goes away, with CaptureTimeoutError when `timeoutMs` passes first, with the signal's reason on abort,
+   * with an AbortError after close(). May be called again (a retake, Try again) once the previous run has
+   * settled; each run starts its search afresh.
    */
-  async run(onProgress: (progress: CaptureProgress) => void, signal?: AbortSignal): Promise<CaptureResult> {
+  async run(
+    onProgress: (progress: CaptureProgress) => void,
+    { signal, timeoutMs }: RunOptions = {},
+  ): Promise<CaptureResult> {
     if (this.closed) throw abortError('The capture session is closed');
     if (this.current !== null) throw new Error('A capture is already running');
     signal?.throwIfAborted();
@@ -153,11 +180,21 @@ export class CaptureSession {
     signal?.addEventListener('abort', onAbort, { once: true });
     // Also replays a loss that happened between runs, so a retake on a dead camera fails at once.
     const unsubscribe = this.camera.onLost((error) => interruption.interrupt(error));
+    // A timer, not a check in the loop: it must fire even if no frame ever arrives.
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(
+            () => interruption.interrupt(new CaptureTimeoutError(`No capture within ${timeoutMs} ms`)),
+            timeoutMs,
+          );
     this.current = interruption;
     this.meter.reset();
+    this.analyzer.reset();
     try {
       return await this.loop(onProgress, interruption);
     } finally {
+      clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       unsubscribe();
       this.current = null;
@@ -169,9 +206,8 @@ export class CaptureSession {
     interruption: Interruption,
   ): Promise<CaptureResult> {
     const sequence = new CaptureSequence(this.options.sequence ?? SEQUENCE_SETTINGS);
-    const thresholds = this.options.thresholds ?? GUIDANCE_THRESHOLDS;
     const quality = this.options.jpegQuality ?? JPEG_QUALITY;
-    const inputSize = this.detector.inputSize;
+    const guard = <T>(work: Promise<T>) => interruption.race(work);
     let liveness: Promise<Uint8Array>[] = [];
     let selfie: Promise<Uint8Array> | null = null;
     let seenFrame = -1;
@@ -193,19 +229,10 @@ export class CaptureSession {
       seenFrame = this.clock.current;
       if (this.video.videoWidth === 0 || this.video.videoHeight === 0) continue; // no picture yet
 
-      // Freeze the frame, then everything below works on the frozen copy.
+      // The analyzer freezes the frame first; everything below works on the frozen copy.
       const frameTime = performance.now();
-      const frame = drawScaled(this.video, IMAGE_LONG_SIDES.selfie, this.frame);
-      const region = centreSquare(frame);
-      drawSquare(frame, region, inputSize, this.detectorView);
-      // Brightness of the centre square: where the face is meant to be, without a bright window beside it.
-      const luma = meanLuma(this.detectorView);
-      const found = await interruption.race(this.detector.detect(this.detectorView));
-      const faces = found.map((face) => boxFromSquare(face, region, inputSize));
-      const guidance = assessFrame(
-        { faces, frameWidth: frame.width, frameHeight: frame.height, meanLuma: luma },
-        thresholds,
-      );
+      const { frame, guidance } = await this.analyzer.analyze(this.video, guard);
+      interruption.check();
 
       const action = sequence.step(frameTime, guidance);
       if (action.restart) liveness = [];

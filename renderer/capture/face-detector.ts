@@ -4,6 +4,7 @@
 // `npm run build:renderer`. Nothing here may reach the network: the wasm backend is pointed at the app's own
 // copy before it initialises, and WebGPU (which could fetch) is removed before any tensor exists.
 import type * as FaceApiModule from '@vladmandic/face-api';
+import { FACE_SEARCH_SETTINGS } from './face-search';
 import type { FaceBox } from './guidance';
 
 /** Type only: the module itself is imported dynamically in loadModel. */
@@ -14,28 +15,31 @@ export type DetectorBackend = 'wasm' | 'webgl' | 'cpu';
 export interface DetectorSettings {
   /** Tried in order; the first that initialises and survives a warm-up detection is used. */
   readonly backends: readonly DetectorBackend[];
-  /** Side of the square the network sees (a multiple of 32). Cost grows with its square. */
-  readonly inputSize: number;
+  /**
+   * The input sizes the search uses (face-search.ts): each is warmed up at load, so no customer waits for a
+   * first run at a new size (WebGL compiles shaders per shape; wasm allocates).
+   */
+  readonly inputSizes: readonly number[];
   /** Detections below this confidence are dropped by the detector itself. */
   readonly scoreThreshold: number;
 }
 
 /**
- * inputSize 160, fed the frame's centre square (see frame-geometry.ts `centreSquare`). Measured on the
- * astronaut fixture with tfjs's CPU backend: 160 on the centre square found the face at every width from 0.20
- * to 0.70 of a 640×480 frame, scoring 0.70–0.95, with box widths within ±0.05 up to 0.45 (smaller beyond: see
- * GUIDANCE_THRESHOLDS). 128 missed faces narrower than 0.26–0.33 of the frame (the "too far" boundary is
- * 0.30) and scored only 0.36–0.5 near it.
- * Cost on the CPU backend (2 busy cores): ≈ 180–230 ms per detection at 160, ≈ 115–125 ms at 128, ≈ 60–110
- * ms at 96. So on CPU the loop cannot reach 10/s at any size that still sees a face at the "too far"
- * boundary; WebGL is expected to do much better. Callers can trade accuracy for rate with `inputSize`.
+ * The detector runs on square canvases the search draws at exactly the input size it asks for (160 for a
+ * tracking crop, 224 for the whole frame, 256 for a tile: face-search.ts explains why), so face-api never
+ * resizes. Cost measured in headless Chromium on the 2-core build machine with the wasm backend: about 6–16
+ * ms at 160, 20 ms at 224, 25–35 ms at 256 (the tfjs CPU backend: ≈ 180–230 ms at 160).
  */
 export const DETECTOR_SETTINGS: DetectorSettings = {
   // WebAssembly (SIMD) first: on kiosks without a real GPU — and on the 2-core CI machine, where WebGL falls
   // back to SwiftShader at ~3 detections/s — it is several times faster than WebGL or plain JavaScript.
   backends: ['wasm', 'webgl', 'cpu'],
-  inputSize: 160,
-  scoreThreshold: 0.5,
+  inputSizes: [
+    FACE_SEARCH_SETTINGS.trackInput,
+    FACE_SEARCH_SETTINGS.wholeFrameInput,
+    FACE_SEARCH_SETTINGS.tileInput,
+  ],
+  scoreThreshold: FACE_SEARCH_SETTINGS.minScore,
 };
 
 /** Backends that could load code from elsewhere at initialisation; they must never be picked. */
@@ -49,9 +53,11 @@ export type DetectorInput = HTMLVideoElement | HTMLCanvasElement | ImageData;
 export interface FaceDetector {
   /** The tfjs backend in use: 'wasm', 'webgl' or 'cpu'. */
   readonly backend: DetectorBackend;
-  readonly inputSize: number;
-  /** Faces in the source's own pixels. Calls are queued: two detections never run at once. */
-  detect(source: DetectorInput): Promise<FaceBox[]>;
+  /**
+   * Faces in the source's own pixels, the source seen at `inputSize`² (a positive multiple of 32; pass the
+   * source at that size so nothing is resized). Calls are queued: two detections never run at once.
+   */
+  detect(source: DetectorInput, inputSize: number): Promise<FaceBox[]>;
 }
 
 export class FaceDetectorError extends Error {
@@ -91,27 +97,35 @@ interface LoadedModel {
 // One model per page: tfjs's backend is global, and a retake or the next customer reuses the loaded weights.
 let loading: { key: string; model: Promise<LoadedModel> } | null = null;
 
-async function warmUp(faceapi: FaceApi, inputSize: number): Promise<void> {
+async function warmUp(faceapi: FaceApi, inputSizes: readonly number[]): Promise<void> {
   // The first run compiles WebGL shaders (seconds on a software GPU): pay it now, not on the customer's face.
-  const blank = faceapi.tf.tensor3d(
-    new Int32Array(inputSize * inputSize * 3),
-    [inputSize, inputSize, 3],
-    'int32',
-  );
-  try {
-    await faceapi.detectAllFaces(
-      blank,
-      new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: 0.5 }),
+  for (const inputSize of inputSizes) {
+    const blank = faceapi.tf.tensor3d(
+      new Int32Array(inputSize * inputSize * 3),
+      [inputSize, inputSize, 3],
+      'int32',
     );
-  } finally {
-    blank.dispose();
+    try {
+      await faceapi.detectAllFaces(
+        blank,
+        new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: 0.5 }),
+      );
+    } finally {
+      blank.dispose();
+    }
+  }
+}
+
+function checkInputSize(inputSize: number): void {
+  if (!Number.isInteger(inputSize) || inputSize <= 0 || inputSize % 32 !== 0) {
+    throw new FaceDetectorError(`inputSize ${inputSize} is not a positive multiple of 32`);
   }
 }
 
 async function loadModel(
   modelUrl: string,
   backends: readonly DetectorBackend[],
-  inputSize: number,
+  inputSizes: readonly number[],
 ): Promise<LoadedModel> {
   let faceapi: FaceApi;
   try {
@@ -137,7 +151,7 @@ async function loadModel(
       await tf.ready();
       // Loaded per backend: weights created on a backend that then fails must not be carried over.
       await faceapi.nets.tinyFaceDetector.loadFromUri(modelUrl);
-      await warmUp(faceapi, inputSize);
+      await warmUp(faceapi, inputSizes);
       return { faceapi, backend };
     } catch (error) {
       failures.push(`${backend}: ${error instanceof Error ? error.message : String(error)}`);
@@ -165,13 +179,11 @@ export async function loadFaceDetector(
   modelUrl = './models',
   settings: Partial<DetectorSettings> = {},
 ): Promise<FaceDetector> {
-  const { backends, inputSize, scoreThreshold } = { ...DETECTOR_SETTINGS, ...settings };
-  if (!Number.isInteger(inputSize) || inputSize <= 0 || inputSize % 32 !== 0) {
-    throw new FaceDetectorError(`inputSize ${inputSize} is not a positive multiple of 32`);
-  }
-  const key = `${modelUrl}\n${backends.join(',')}`;
+  const { backends, inputSizes, scoreThreshold } = { ...DETECTOR_SETTINGS, ...settings };
+  for (const inputSize of inputSizes) checkInputSize(inputSize);
+  const key = `${modelUrl}\n${backends.join(',')}\n${inputSizes.join(',')}`;
   if (loading === null || loading.key !== key) {
-    const model = loadModel(modelUrl, backends, inputSize);
+    const model = loadModel(modelUrl, backends, inputSizes);
     loading = { key, model };
     // A failed load must not stick: the next attempt (Try again) loads afresh.
     model.catch(() => {
@@ -179,10 +191,20 @@ export async function loadFaceDetector(
     });
   }
   const { faceapi, backend } = await loading.model;
-  const options = new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold });
+  const optionsBySize = new Map<number, FaceApiModule.TinyFaceDetectorOptions>();
+  const optionsFor = (inputSize: number) => {
+    let options = optionsBySize.get(inputSize);
+    if (options === undefined) {
+      checkInputSize(inputSize);
+      options = new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold });
+      optionsBySize.set(inputSize, options);
+    }
+    return options;
+  };
   let queue: Promise<unknown> = Promise.resolve();
 
-  const detectNow = async (source: DetectorInput): Promise<FaceBox[]> => {
+  const detectNow = async (source: DetectorInput, inputSize: number): Promise<FaceBox[]> => {
+    const options = optionsFor(inputSize);
     // Our own tensor rather than the element: face-api would copy an element into two fresh (GPU) canvases
     // per call and read them back.
     const pixels = faceapi.tf.browser.fromPixels(backend === 'cpu' ? readablePixels(source) : source);
@@ -202,9 +224,8 @@ export async function loadFaceDetector(
 
   return {
     backend,
-    inputSize,
-    detect(source) {
-      const result = queue.then(() => detectNow(source));
+    detect(source, inputSize) {
+      const result = queue.then(() => detectNow(source, inputSize));
       queue = result.catch(() => undefined);
       return result;
     },

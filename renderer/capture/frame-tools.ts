@@ -1,8 +1,8 @@
-// Canvas work on camera frames: freeze a frame, cut the detector's square out of it, measure its brightness,
-// encode it as JPEG. Every canvas asks for `willReadFrequently`, so it lives in CPU memory: the detector (on
+// Canvas work on camera frames: freeze a frame, cut the detector's squares out of it, measure the brightness
+// of a part of it, encode it as JPEG. Every canvas asks for `willReadFrequently`, so it lives in CPU memory: the detector (on
 // tfjs's CPU backend) and the luma sampler read pixels back every frame, and a GPU canvas would make each
 // read a synchronous GPU round trip.
-import { type SquareRegion, type Size, scaleToLongSide } from './frame-geometry';
+import { type Rect, type SquareRegion, type Size, regionDrawing, scaleToLongSide } from './frame-geometry';
 import { meanLumaOfRgba } from './luma';
 
 export type FrameSource = HTMLVideoElement | HTMLCanvasElement;
@@ -50,9 +50,12 @@ export function drawScaled(
   return canvas;
 }
 
-/** Draws `region` of the source into `target` (`pixels`×`pixels`), for the face detector. */
-export function drawSquare(
-  source: FrameSource,
+/**
+ * Draws `region` of the frame into `target` (`pixels`×`pixels`), for the face detector. Whatever of the region
+ * lies outside the frame is black, as face-api pads its own inputs.
+ */
+export function drawRegion(
+  frame: HTMLCanvasElement,
   region: SquareRegion,
   pixels: number,
   target: HTMLCanvasElement,
@@ -60,17 +63,33 @@ export function drawSquare(
   if (target.width !== pixels) target.width = pixels;
   if (target.height !== pixels) target.height = pixels;
   const context = context2d(target);
+  const drawing = regionDrawing(region, frame, pixels);
+  const covers =
+    drawing !== null &&
+    drawing.target.x <= 0 &&
+    drawing.target.y <= 0 &&
+    drawing.target.x + drawing.target.width >= pixels &&
+    drawing.target.y + drawing.target.height >= pixels;
+  if (!covers) {
+    context.fillStyle = '#000';
+    context.fillRect(0, 0, pixels, pixels);
+  }
+  if (drawing === null) return target;
   context.imageSmoothingEnabled = true;
-  // 'medium' pre-filters the 3–4× reduction, so the detector is not fed aliasing, at a small cost.
+  // 'medium' pre-filters a 2–4× reduction, so the detector is not fed aliasing, at a small cost.
   context.imageSmoothingQuality = 'medium';
-  context.drawImage(source, region.x, region.y, region.size, region.size, 0, 0, pixels, pixels);
+  const { source, target: to } = drawing;
+  context.drawImage(frame, source.x, source.y, source.width, source.height, to.x, to.y, to.width, to.height);
   return target;
 }
 
 const lumaCanvases = new Map<number, HTMLCanvasElement>();
 
-/** Mean Rec.601 luma (0–255) of the source, averaged over a `sampleSize`² thumbnail (cheap to read back). */
-export function meanLuma(source: FrameSource, sampleSize = 32): number {
+/**
+ * Mean Rec.601 luma (0–255) of `area` of the source (all of it by default), averaged over a `sampleSize`²
+ * thumbnail (cheap to read back).
+ */
+export function meanLuma(source: FrameSource, area?: Rect, sampleSize = 24): number {
   let canvas = lumaCanvases.get(sampleSize);
   if (canvas === undefined) {
     canvas = createCanvas({ width: sampleSize, height: sampleSize });
@@ -79,7 +98,9 @@ export function meanLuma(source: FrameSource, sampleSize = 32): number {
   const context = context2d(canvas);
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'low';
-  context.drawImage(source, 0, 0, sampleSize, sampleSize);
+  const { width, height } = sourceSize(source);
+  const from = area ?? { x: 0, y: 0, width, height };
+  context.drawImage(source, from.x, from.y, from.width, from.height, 0, 0, sampleSize, sampleSize);
   return meanLumaOfRgba(context.getImageData(0, 0, sampleSize, sampleSize).data);
 }
 

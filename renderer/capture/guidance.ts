@@ -18,51 +18,78 @@ export interface FrameAssessmentInput {
   readonly faces: readonly FaceBox[];
   readonly frameWidth: number;
   readonly frameHeight: number;
-  /** Mean Rec.601 luma of the frame (or of its centre, where the face should be), 0–255. */
-  readonly meanLuma: number;
+  /**
+   * Mean Rec.601 luma (0–255) inside the main face (see `mainFace` and `faceLightRegion`), or null when no
+   * face was found. The light that matters is the light on the face: a well-lit face before a dark wall is
+   * fine, a face in shadow before a bright window is not.
+   */
+  readonly faceLuma: number | null;
+  /**
+   * Mean luma of the frame's centre, judged only when there is no face (then the dark may be the reason);
+   * null when it was not measured.
+   */
+  readonly sceneLuma: number | null;
 }
 
 export interface GuidanceThresholds {
   /** Detections below this confidence are ignored: they are neither "the face" nor "a second face". */
   readonly minFaceScore: number;
-  /** Darker than this and the face is too dark to use (and the detector is unreliable). */
-  readonly minMeanLuma: number;
-  /** Face box width as a fraction of the frame width: narrower is "too far". */
-  readonly minFaceWidth: number;
-  /** …wider is "too close": the whole face, with some margin, must stay in the frame. */
-  readonly maxFaceWidth: number;
+  /** A face darker than this (mean luma inside it) is too dark to use. */
+  readonly minFaceLuma: number;
+  /** With no face found, a frame centre darker than this says "too dark" rather than "no face". */
+  readonly minSceneLuma: number;
+  /** Face box area as a share of the frame area: smaller is "too far". */
+  readonly minFaceArea: number;
+  /** …larger is "too close": the whole face, with some margin, must stay in the frame. */
+  readonly maxFaceArea: number;
   /** Largest distance of the face centre from the frame centre, per axis, as a fraction of that axis. */
   readonly maxCentreOffset: number;
 }
 
 /**
- * Why these numbers (docs/smileid-protocol.md §6.2 gives face *area* limits of Smile ID's own clients: Android
- * 15–30 %, Android enhanced 10–30 %, iOS 12.5–25 % of the frame). Widths are of the tiny face detector's box,
- * measured on the astronaut fixture framed at known sizes in a 640×480 frame (inputSize 160, centre square):
- * - The box is about as tall, as a fraction of the frame height, as it is wide as a fraction of the width, so
- *   width 0.30 ≈ 9–10 % of the frame's area: the lower end of what the official clients accept. (The first
- *   guess, 0.22, is ≈ 5 %: smaller than any of them allows.)
- * - Up to width 0.40 the box matches the face; beyond, it falls behind (a face 0.50 wide measures 0.40–0.43,
- *   0.55 measures 0.45–0.48, 0.60 measures 0.48–0.51). So 0.45 on the box means a face ≈ 0.55 wide, ≈ 30 %
- *   of the area: Android's upper limit. 0.55 on the box would let faces ≈ 0.65 wide (≈ 45 %) through.
- * - Luma 60 lies between Android enhanced (luminance ≥ 50) and the web client (≥ 85, measured on the face).
+ * Why these numbers (docs/smileid-protocol.md §6.2 gives the face *area* limits of Smile ID's own clients:
+ * Android 15–30 %, Android enhanced 10–30 %, iOS 12.5–25 % of the frame):
+ * - Distance is judged on the box's share of the frame AREA, as those clients do, not on its width: the
+ *   camera may run at 4:3 or 16:9 (settings.camera.resolution), and a box 0.45 of the width, fine on 4:3,
+ *   is 0.8 of a 16:9 frame's height — the chin or the forehead would be cut off. 10–25 % is the band all
+ *   three official clients accept somewhere, and on 4:3 it is the 0.30–0.45 of the width the kiosk used
+ *   before (the detector's box is about 0.9 as tall as it is wide). The search (face-search.ts) measures
+ *   every face in a crop where it fills about 0.45 of the detector's input, where the tiny detector's box
+ *   matches the face within about ±10 % (test/bench detection section: "box width error").
+ * - Face luma 60 lies between Android enhanced (luminance ≥ 50) and the enhanced web client (≥ 85 on the
+ *   face). The scene threshold is lower (45): with no face found, only a truly dark room should be blamed.
  * - A centre offset of 0.15 keeps the face inside the UI's oval; the official clients only require the box to
- *   be inside the frame, which 0.15 plus the largest allowed face guarantees horizontally.
- * - Score 0.5 is face-api's default; it drops the tiny detector's usual false positives (0.3–0.45 on
- *   shoulders and hair) while real faces at the sizes above score 0.7–0.95.
+ *   be inside the frame, which 0.15 plus the largest allowed face guarantees.
+ * - Score 0.5 is face-api's default; the tiny detector's usual false positives (shoulders, hair, fur) score
+ *   0.3–0.45, real faces at the sizes the search feeds it 0.6–0.99.
  */
 export const GUIDANCE_THRESHOLDS: GuidanceThresholds = {
   minFaceScore: 0.5,
-  minMeanLuma: 60,
-  minFaceWidth: 0.3,
-  maxFaceWidth: 0.45,
+  minFaceLuma: 60,
+  minSceneLuma: 45,
+  minFaceArea: 0.1,
+  maxFaceArea: 0.25,
   maxCentreOffset: 0.15,
 };
+
+/** The face the guidance is about: the largest (the person nearest the kiosk). */
+export function mainFace(faces: readonly FaceBox[]): FaceBox | undefined {
+  let main: FaceBox | undefined;
+  for (const face of faces)
+    if (main === undefined || face.width * face.height > main.width * main.height) main = face;
+  return main;
+}
+
+/** Share of the frame's area the box covers. */
+export function faceAreaShare(face: FaceBox, frameWidth: number, frameHeight: number): number {
+  return (face.width * face.height) / (frameWidth * frameHeight);
+}
 
 /**
  * The first problem that applies, in the order a customer can fix them: light first (in the dark the detector
  * finds nothing, and "no face" would send them looking for the wrong fix), then presence, then position (a
- * face at the edge is cut off, so its size is not trustworthy), then distance.
+ * face at the edge may be cut off, so its size is not trustworthy; and "move to the middle" is the one step
+ * that also brings a person who walked in from the side in front of the camera), then distance.
  */
 export function assessFrame(
   input: FrameAssessmentInput,
@@ -70,19 +97,22 @@ export function assessFrame(
 ): Guidance {
   const { frameWidth, frameHeight } = input;
   if (!(frameWidth > 0 && frameHeight > 0)) return 'no_face';
-  if (input.meanLuma < thresholds.minMeanLuma) return 'too_dark';
 
   const faces = input.faces.filter((face) => face.score >= thresholds.minFaceScore);
-  const face = faces[0];
-  if (face === undefined) return 'no_face';
+  const face = mainFace(faces);
+  if (face === undefined) {
+    const dark = input.sceneLuma !== null && input.sceneLuma < thresholds.minSceneLuma;
+    return dark ? 'too_dark' : 'no_face';
+  }
+  if (input.faceLuma !== null && input.faceLuma < thresholds.minFaceLuma) return 'too_dark';
   if (faces.length > 1) return 'multiple_faces';
 
   const offsetX = Math.abs((face.x + face.width / 2) / frameWidth - 0.5);
   const offsetY = Math.abs((face.y + face.height / 2) / frameHeight - 0.5);
   if (offsetX > thresholds.maxCentreOffset || offsetY > thresholds.maxCentreOffset) return 'off_centre';
 
-  const widthFraction = face.width / frameWidth;
-  if (widthFraction < thresholds.minFaceWidth) return 'too_far';
-  if (widthFraction > thresholds.maxFaceWidth) return 'too_close';
+  const area = faceAreaShare(face, frameWidth, frameHeight);
+  if (area < thresholds.minFaceArea) return 'too_far';
+  if (area > thresholds.maxFaceArea) return 'too_close';
   return 'ok';
 }

@@ -1,19 +1,25 @@
-// The always-visible queue line: waiting / needs attention / sent today, online or offline, last send.
+// The always-visible queue line: waiting / needs attention / sent today, online or offline, last send. Its
+// numbers are main's health report, which main sends again on every change of any job (outbox.ts), so they
+// stay true offline too, without a reload.
 import { useTranslation } from 'react-i18next';
+import { ACTIVE_STATES } from '../../app/job-states';
+import { describeCircuit } from '../i18n/describe';
 import { useKiosk } from '../store/kiosk-store';
 
 export function QueueStatusLine() {
   const { t, i18n } = useTranslation();
   const health = useKiosk((state) => state.health);
   if (!health) return null;
-  const waiting =
-    health.counts.queued + health.counts.preparing + health.counts.uploading + health.counts.awaiting_result;
-  const attention = health.counts.needs_attention;
+  // Waiting: every job the kiosk still has to send (ACTIVE_STATES), whatever step it is at.
+  const waiting = ACTIVE_STATES.reduce((sum, state) => sum + (health.counts[state] ?? 0), 0);
+  const attention = health.counts.needs_attention ?? 0;
   const lastSent = health.lastSuccessfulSendAt
     ? t('queue.lastSent', { when: new Date(health.lastSuccessfulSendAt).toLocaleTimeString(i18n.language) })
     : t('queue.neverSent');
-  const connection = health.circuit.open
-    ? t('queue.paused', { reason: health.circuit.reason ?? '' })
+  // Why sending is paused, in the operator's language (main's own reason is English, for its logs).
+  const pause = describeCircuit(t, health.circuit);
+  const connection = pause
+    ? t('queue.paused', { reason: pause.reason })
     : health.online
       ? t('queue.online')
       : t('queue.offline');
@@ -24,6 +30,7 @@ export function QueueStatusLine() {
       data-online={health.online}
       data-waiting={waiting}
       data-attention={attention}
+      data-sent-today={health.sentToday}
       role="status"
       aria-live="polite"
     >
@@ -32,7 +39,7 @@ export function QueueStatusLine() {
         aria-hidden
       />
       <span>{connection}</span>
-      <span>{t('queue.waiting', { count: waiting })}</span>
+      <span data-testid="queue-waiting">{t('queue.waiting', { count: waiting })}</span>
       <span className={attention > 0 ? 'attention' : undefined}>
         {t('queue.attention', { count: attention })}
       </span>

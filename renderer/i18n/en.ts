@@ -1,6 +1,42 @@
 // English, the reference language: every key the UI uses is here; the others follow its shape (typed).
+
+// Sentences several Smile ID error codes share (jobError.smileId).
+const SMILE_ID_SIDE = {
+  reason: 'Smile ID had a problem on its side.',
+  action: 'The kiosk will try again by itself.',
+};
+const WRONG_KEY_OR_CLOCK = {
+  reason: 'Smile ID refused the request: the API key is wrong, or the kiosk clock is wrong.',
+  action: 'A supervisor must check the API key, the environment and the kiosk clock.',
+};
+const MISSING_FIELD = {
+  reason: 'Smile ID says some information is missing from the request.',
+  action: 'Call support with the user ID and the time of this enrollment.',
+};
+
 export const en = {
-  app: { title: 'Customer enrollment', training: 'Training mode — nothing is sent to Smile ID' },
+  app: { title: 'Customer enrollment' },
+  // The banner on every screen: where this kiosk's enrollments go (components/KioskModeBanner.tsx).
+  kioskMode: {
+    training: 'Training mode — nothing is sent to Smile ID',
+    test: 'Test mode — enrollments go to the Smile ID sandbox, not to real customers',
+    live: 'Live — enrollments are sent to Smile ID',
+  },
+  // Which kiosk this is and where it sends (home screen).
+  where: {
+    kiosk: 'Kiosk',
+    branch: 'Branch',
+    sendsTo: 'Sends to',
+    notSet: 'not set',
+    environments: {
+      training: 'Nowhere (training)',
+      sandbox: 'Smile ID sandbox',
+      production: 'Smile ID production',
+      custom: 'Custom server',
+    },
+  },
+  // Whose enrollment this is (consent, review and result screens).
+  identity: { userId: 'User ID', reference: 'Reference' },
   common: {
     back: 'Back',
     cancel: 'Cancel',
@@ -32,12 +68,19 @@ export const en = {
   userId: {
     title: "Customer's user ID",
     hint: 'Type it or scan it.',
+    // The kiosk's user ID rule in words: its lengths, and its characters when the pattern is a known one.
+    rule: {
+      length: '{{min}} to {{max}} characters.',
+      letters_digits_dash_underscore: 'Letters, digits, dash (-) and underscore (_).',
+      letters_digits: 'Letters and digits only.',
+      digits: 'Digits only.',
+    },
     label: 'User ID',
     submit: 'Continue',
     problems: {
       empty: 'Enter the user ID.',
-      too_short: 'This user ID is too short.',
-      too_long: 'This user ID is too long.',
+      too_short: 'This user ID is too short: it needs at least {{min}} characters.',
+      too_long: 'This user ID is too long: it may have at most {{max}} characters.',
       bad_characters: 'This user ID has characters that are not allowed.',
     },
     duplicateQueued: 'This user ID is already waiting to be sent from this kiosk.',
@@ -69,6 +112,10 @@ export const en = {
       done: 'Done!',
     },
     restarted: 'We lost your face, so we started again.',
+    timeout: {
+      title: 'Please call the operator.',
+      body: 'We could not take the photos. The operator can help you stand in the right place, or check the camera and the light.',
+    },
   },
   camera: {
     title: 'Camera problem',
@@ -79,6 +126,24 @@ export const en = {
     unplugged: 'The camera was disconnected. Plug it back in, then try again.',
     unsupported: 'This device cannot use a camera here. Call a supervisor.',
     unknown: 'The camera could not start. Try again; if it repeats, restart the kiosk.',
+    picker: {
+      title: 'Camera',
+      device: 'Which camera',
+      defaultDevice: 'Default camera',
+      unnamed: 'Camera {{number}}',
+      missing: '{{name}} (not connected: the default camera is used)',
+      savedCamera: 'The chosen camera',
+      resolution: 'Picture size',
+      resolutions: {
+        '640x480': '640 × 480 (lightest)',
+        '1280x720': '1280 × 720 (recommended)',
+        '1920x1080': '1920 × 1080',
+      },
+      preview: 'Preview of the chosen camera',
+      delivers: 'This camera gives {{width}} × {{height}}.',
+      showNames: 'Show the camera names',
+      noCameras: 'No camera is connected.',
+    },
   },
   review: {
     title: 'Check the photo',
@@ -99,9 +164,8 @@ export const en = {
     approved: 'Enrolled',
     rejected: 'Not enrolled',
     provisional: 'Under review',
-    provisionalDetail: 'Smile ID is reviewing the photos. The result will appear in the operator panel.',
+    provisionalDetail: 'The result will appear in the operator panel.',
     nextStep: {
-      none: '',
       recapture: 'Take the photos again.',
       call_supervisor: 'Call a supervisor.',
       wait_for_review: 'Nothing to do now.',
@@ -109,6 +173,253 @@ export const en = {
     recapture: 'Take the photos again',
     attention: 'This enrollment needs an operator.',
     failed: 'Could not save the enrollment.',
+    submitted: 'Sent to Smile ID',
+    submittedDetail: 'Smile ID has the photos. It sends the result to the bank directly.',
+    // What each Smile ID result code means (app/smileid/result-codes.ts holds the same codes).
+    codes: {
+      '0840': 'Smile ID confirmed this customer.',
+      '1240': 'Smile ID confirmed this customer after a review by a person.',
+      '0841': 'The selfie and the other photos did not match.',
+      '0843': 'The photos may not show a real, live person.',
+      '0941': 'No face was found in the photos.',
+      '0942': 'The photos were not clear enough.',
+      '1241': 'A reviewer at Smile ID could not use the photos.',
+      '1242': 'A reviewer at Smile ID found that the photos may not show a real, live person.',
+      '0001': 'The selfie could not be used.',
+      '0903': 'The photos did not reach Smile ID complete.',
+      '0907': 'The photos may not show a real, live person.',
+      '0842': 'A person at Smile ID is reviewing the photos.',
+      '0844': 'A person at Smile ID is checking that the photos show a real, live person.',
+      '0846': 'A person at Smile ID is checking that the photos show a real, live person.',
+    },
+    // For a result code the kiosk does not know: what Smile ID decided.
+    fallback: {
+      approved: 'Smile ID confirmed this customer.',
+      rejected: 'Smile ID did not enroll this customer.',
+      provisional: 'Smile ID is reviewing the photos.',
+    },
+  },
+  // Why a job could not be sent, and what to do: by failure kind, Smile ID error code, or the kiosk's own problem
+  // (app/smileid/failure-kinds.ts, error-codes.ts, app/job-problems.ts). Actions are whole sentences.
+  jobError: {
+    kinds: {
+      network: {
+        reason: 'No connection to Smile ID.',
+        action: 'The kiosk will send it when the network is back.',
+      },
+      timeout: { reason: 'Smile ID did not answer in time.', action: 'The kiosk will try again by itself.' },
+      server_error: {
+        reason: 'Smile ID had a problem on its side.',
+        action: 'The kiosk will try again by itself.',
+      },
+      tls: {
+        reason: 'The kiosk could not make a secure connection to Smile ID.',
+        action:
+          'A supervisor must check the kiosk date and time, and whether the network blocks secure connections.',
+      },
+      upload_refused: {
+        reason: 'The link for sending the photos was refused or had expired.',
+        action: 'The kiosk will ask for a new link by itself.',
+      },
+      response_invalid: {
+        reason: 'Smile ID sent an answer the kiosk could not read.',
+        action: 'The kiosk will try again by itself. If this keeps happening, call support.',
+      },
+      response_signature_invalid: {
+        reason: 'The kiosk could not check that the answers really come from Smile ID.',
+        action: 'A supervisor must check the API key and the environment in Settings, and the network.',
+      },
+      response_stale: {
+        reason: 'An answer from Smile ID was too old, or dated in the future.',
+        action: 'A supervisor must check the kiosk date and time, and the network.',
+      },
+      response_not_this_job: {
+        reason: 'An answer from Smile ID was about another enrollment.',
+        action: 'A supervisor must check the network and call support.',
+      },
+      endpoint_not_allowed: {
+        reason: 'The kiosk is set to send to an address it may not use.',
+        action: 'A supervisor must choose the Smile ID sandbox or production in Settings.',
+      },
+      result_pending: {
+        reason: 'Smile ID has not finished checking the photos yet.',
+        action: 'The kiosk will ask again later.',
+      },
+    },
+    smileId: {
+      '2201': SMILE_ID_SIDE,
+      '2301': SMILE_ID_SIDE,
+      '2401': SMILE_ID_SIDE,
+      '2314': {
+        reason: 'Smile ID did not receive the photos.',
+        action: 'The kiosk will send them again by itself.',
+      },
+      '2203': {
+        reason: 'Smile ID could not read the photos the kiosk sent.',
+        action: 'Take the photos again. If it happens again, call support.',
+      },
+      '2204': {
+        reason: 'Smile ID refused the request: the partner ID or API key does not match the environment.',
+        action: 'A supervisor must check the partner ID, the API key and the environment in Settings.',
+      },
+      '2205': WRONG_KEY_OR_CLOCK,
+      '2405': WRONG_KEY_OR_CLOCK,
+      '2207': {
+        reason: 'This customer is blocked at Smile ID.',
+        action: 'Call a supervisor. This customer cannot be enrolled at the kiosk.',
+      },
+      '2208': {
+        reason: 'This customer was deleted at Smile ID.',
+        action: 'Call a supervisor. This customer cannot be enrolled at the kiosk.',
+      },
+      '2209': {
+        reason: 'This user ID is already enrolled with Smile ID.',
+        action: 'Check the user ID. A supervisor can allow a new enrollment.',
+      },
+      '2210': {
+        reason: 'Smile ID has no enrolled customer with this user ID.',
+        action: 'Check the user ID.',
+      },
+      '2211': {
+        reason: 'Smile ID asks for this customer to be enrolled again.',
+        action: 'Call a supervisor to allow a new enrollment.',
+      },
+      '2212': {
+        reason: 'Smile ID refused the kind of check the kiosk asked for.',
+        action: 'Call support with the user ID and the time of this enrollment.',
+      },
+      '2213': MISSING_FIELD,
+      '2413': MISSING_FIELD,
+      '2215': {
+        reason: 'Smile ID already has this enrollment.',
+        action: 'The kiosk will continue the same enrollment by itself.',
+      },
+      '2216': { reason: 'Smile ID has no photo on file for this customer.', action: 'Call a supervisor.' },
+      '2217': {
+        reason: 'SmartSelfie is not turned on for this Smile ID account.',
+        action: 'Call support: the account needs SmartSelfie.',
+      },
+      '2220': {
+        reason: 'Production is not turned on for this Smile ID account.',
+        action: 'A supervisor must choose the sandbox, or ask Smile ID to turn on production.',
+      },
+    },
+    smileIdUnknown: {
+      reason: 'Smile ID refused the enrollment with code {{code}}.',
+      action: 'Call support and give them the code.',
+    },
+    internal: {
+      photos_deleted: {
+        reason: "This enrollment's photos were deleted from the kiosk, so it cannot be sent.",
+        action: 'Enroll the customer again, then discard this entry.',
+      },
+      files_unreadable: {
+        reason: "The kiosk could not read this enrollment's saved files.",
+        action: 'Enroll the customer again, then discard this entry.',
+      },
+      files_missing: {
+        reason: "This enrollment's files are missing from the kiosk, so it cannot be sent.",
+        action: 'Enroll the customer again, then discard this entry.',
+      },
+    },
+    imagesExpired: {
+      cannot_send: {
+        reason:
+          "The customer's photos were deleted after the longest time the kiosk may keep them, before Smile ID received them.",
+        action: 'Enroll the customer again, then discard this entry.',
+      },
+      answer_pending: {
+        reason:
+          "The customer's photos were deleted after the longest time the kiosk may keep them. Smile ID already has them, so its answer can still come.",
+        action: 'Nothing to do now. If Smile ID asks for new photos, enroll the customer again.',
+      },
+      answer_pending_retry: {
+        reason:
+          "The customer's photos were deleted after the longest time the kiosk may keep them. Smile ID already has them, so its answer can still come.",
+        action:
+          'Press "$t(operator.retry)" to ask Smile ID for its answer; no photos are sent. If Smile ID asks for new photos, enroll the customer again.',
+      },
+    },
+    // For a problem the kiosk has no words for: what kind of problem it is.
+    byClass: {
+      transient: { reason: 'Sending did not work this time.', action: 'The kiosk will try again by itself.' },
+      permanent: { reason: 'This enrollment could not be sent.', action: 'Call a supervisor.' },
+      systemic: {
+        reason: 'Sending is stopped by a problem with the kiosk settings.',
+        action: 'A supervisor must check the settings.',
+      },
+    },
+  },
+  // Why the whole queue is paused, when no Smile ID answer is the cause (app/job-problems.ts CIRCUIT_PROBLEMS).
+  circuit: {
+    not_configured: {
+      reason: 'Smile ID is not set up on this kiosk.',
+      action: 'A supervisor must enter the partner ID and the API key in Settings.',
+    },
+    clock_wrong: {
+      reason: 'The kiosk clock is wrong, so Smile ID refuses its requests.',
+      action: "A supervisor must set the kiosk's date, time and time zone.",
+    },
+  },
+  // Errors main answers a request with, by KioskError code (app/errors.ts).
+  kioskError: {
+    invalid_request: {
+      message: 'The kiosk could not accept this request.',
+      action: 'Check what was entered and try again. If it repeats, restart the kiosk.',
+    },
+    invalid_image: { message: 'The photos could not be used.', action: 'Take the photos again.' },
+    invalid_user_id: {
+      message: 'This user ID is not valid.',
+      action: 'Check the user ID and enter it again.',
+    },
+    consent_required: {
+      message: "The customer's consent is needed first.",
+      action: 'Go back and ask the customer for consent.',
+    },
+    duplicate_user: {
+      message: 'This user ID already has an enrollment on this kiosk.',
+      action: 'Ask a supervisor before you enroll this customer again.',
+    },
+    offline_budget_exceeded: {
+      message: 'The kiosk holds too many unsent enrollments to take a new one.',
+      action: 'Ask a supervisor: the kiosk must send its waiting enrollments first.',
+    },
+    disk_full: {
+      message: 'The kiosk is running out of storage space.',
+      action: 'Ask a supervisor: the kiosk must send its waiting enrollments first.',
+    },
+    pin_required: { message: 'This needs the operator PIN.', action: 'Enter the operator PIN.' },
+    pin_invalid: { message: 'The PIN is not right.', action: 'Enter the PIN again.' },
+    pin_locked: {
+      message: 'Too many wrong PINs. PIN entry is locked for a while.',
+      action: 'Wait, then try again.',
+    },
+    session_expired: { message: 'The operator session has ended.', action: 'Enter the operator PIN again.' },
+    pin_change_required: {
+      message: 'The operator PIN must be changed first.',
+      action: 'Choose a new PIN of 6 to 12 digits.',
+    },
+    kiosk_locked: {
+      message: 'This kiosk is locked: its operator PIN cannot be read.',
+      action: 'Enter the supervisor recovery code, or ask an administrator to set up the kiosk again.',
+    },
+    not_found: {
+      message: 'The kiosk could not find what was asked for.',
+      action: 'Go back and try again.',
+    },
+    not_allowed: {
+      message: 'This is not allowed right now.',
+      action: 'Look at the enrollment again, or ask a supervisor.',
+    },
+    not_configured: {
+      message: 'The kiosk is not fully set up for this.',
+      action: 'A supervisor must finish the kiosk setup.',
+    },
+    unauthorized: { message: 'This screen may not use the kiosk.', action: 'Restart the kiosk.' },
+    internal: {
+      message: 'The kiosk hit an unexpected problem.',
+      action: 'Go back to the start and try again. If it repeats, restart the kiosk.',
+    },
   },
   pin: {
     title: 'Operator PIN',
@@ -119,6 +430,9 @@ export const en = {
     triesLeft_other: 'Wrong PIN. {{count}} more tries before PIN entry locks.',
     locked: 'Too many wrong PINs. PIN entry is locked until {{time}}.',
     forgot: 'Forgot the PIN?',
+    pad: 'Number pad',
+    erase: 'Erase the last digit',
+    ok: 'OK',
   },
   changePin: {
     title: 'Choose a new operator PIN',
@@ -162,9 +476,38 @@ export const en = {
     sendNow: 'Send now',
     retry: 'Retry',
     discard: 'Discard',
-    confirmDiscard: 'Discard this enrollment for good?',
+    confirmDiscard: 'Discard the enrollment of {{userId}} for good? It will never be sent.',
+    keep: 'Keep it',
     empty: 'No enrollments on this kiosk.',
-    columns: { user: 'User ID', state: 'State', age: 'Age', attempts: 'Attempts', error: 'Last problem' },
+    noMatch: 'No enrollments match the search.',
+    search: 'Search by user ID',
+    filter: 'Show',
+    filters: {
+      all: 'All',
+      waiting: 'Waiting',
+      needs_attention: 'Needs attention',
+      provisional: 'Under review',
+      approved: 'Approved',
+      rejected: 'Rejected',
+      submitted: 'Result to the bank',
+    },
+    today: 'Taken today',
+    totals: {
+      approved: 'Approved',
+      rejected: 'Rejected',
+      provisional: 'Under review',
+      waiting: 'Waiting',
+      needs_attention: 'Needs attention',
+      sent: 'Sent to Smile ID',
+    },
+    columns: {
+      user: 'User ID',
+      state: 'State',
+      captured: 'Taken',
+      attempts: 'Attempts',
+      details: 'What happened',
+    },
+    reference: 'Reference {{reference}}',
     states: {
       queued: 'Waiting',
       preparing: 'Preparing',
@@ -174,13 +517,36 @@ export const en = {
       rejected: 'Rejected',
       provisional: 'Under review',
       needs_attention: 'Needs attention',
+      submitted: 'Sent (result to the bank)',
     },
     clock: 'The kiosk clock differs from Smile ID by {{minutes}} min.',
     exit: 'Close panel',
   },
   setup: {
     title: 'Kiosk setup',
-    firstRun: 'Set up this kiosk before its first enrollment.',
+    firstRun:
+      'Set up this kiosk before its first enrollment. Training mode works at once; the Smile ID sandbox and production need the partner ID and API key from the Smile ID portal.',
+    notSaved: 'Not saved. Correct the marked fields and save again.',
+    saved: 'Settings saved.',
+    gate: {
+      signInFirst: 'Enter the operator PIN to change the settings.',
+      notReady:
+        'This kiosk cannot take enrollments yet: {{environment}} is chosen, and something it needs is missing.',
+      missing: {
+        customApiUrl: 'The custom API URL is missing.',
+        partnerId: 'The partner ID is missing.',
+        apiKey: 'The API key is missing.',
+      },
+      askOperator: 'An operator must enter the PIN and finish the setup.',
+      signIn: 'Enter the operator PIN',
+    },
+    sections: {
+      destination: 'Where enrollments go',
+      kiosk: 'This kiosk',
+      customers: 'Customers',
+      privacy: 'Keeping data',
+      pin: 'Operator PIN',
+    },
     environment: 'Environment',
     environments: {
       training: 'Training (nothing is sent)',
@@ -188,24 +554,88 @@ export const en = {
       production: 'Smile ID production',
       custom: 'Custom URL',
     },
+    environmentHints: {
+      training: 'A simulator inside the kiosk answers. Nothing leaves this computer.',
+      sandbox: "Smile ID's test service: needs the sandbox partner ID and API key.",
+      production: 'Real enrollments: needs the production partner ID and API key.',
+      custom: "Another address for Smile ID's API, such as the bank's proxy.",
+    },
     customApiUrl: 'Custom API URL (ending in /v1)',
     partnerId: 'Partner ID',
     apiKey: 'API key',
-    apiKeySet: 'API key is set. Type a new one to replace it.',
+    apiKeySet:
+      'An API key is set. Type a new one to replace it. Changing the environment or partner ID needs it again.',
     apiKeyNotSet: 'No API key yet.',
     callbackUrl: 'Callback URL (optional)',
+    callbackUrlHint: "The bank's https address where Smile ID also posts each result.",
+    jobStatusPollingTimeoutSeconds: 'Wait for the result (seconds)',
+    jobStatusPollingHint:
+      'How long the kiosk waits for Smile ID’s answer after sending. 0: it does not wait, and the result goes only to the callback URL.',
     kioskId: 'Kiosk ID',
     branch: 'Branch',
+    locationHint: 'Where the kiosk stands, sent with every enrollment. Leave all empty to send none.',
+    location: {
+      latitude: 'Latitude',
+      longitude: 'Longitude',
+      accuracyMeters: 'Accuracy (metres)',
+      placeName: 'Place name (optional)',
+    },
     language: 'Language',
+    autoStartAtLogin: 'Start the kiosk when this account logs in (Windows)',
+    autoStartAtLoginHint:
+      "The installed app then opens by itself after a restart. On Linux, add it to the desktop's startup applications instead.",
+    windowedOperatorMode: 'Show the kiosk in a normal window',
+    windowedOperatorModeHint: 'For work at a desk. Customers should see the full screen.',
+    userIdPattern: 'Allowed user ID characters (pattern)',
+    userIdPatternHint:
+      'A regular expression in RE2 syntax. The default allows letters, digits, dash and underscore.',
+    userIdMinLength: 'User ID: fewest characters',
+    userIdMaxLength: 'User ID: most characters',
+    duplicateGuard: 'When a user ID was already enrolled on this kiosk',
+    duplicateGuards: { warn: 'Warn the operator, then allow', block: 'Do not allow' },
+    idleTimeoutSeconds: 'Back to the start after no touch for (seconds)',
+    idleTimeoutSecondsHint: 'Also closes these settings. From 15 to 3600 seconds.',
+    captureTimeoutSeconds: 'Call the operator when no face is found for (seconds)',
+    captureTimeoutSecondsHint: 'The customer is then asked to call the operator. From 15 to 600 seconds.',
+    retentionDays: 'Keep the record of a finished enrollment for (days)',
+    retentionDaysHint: 'The small record in the operator panel: no photos.',
+    maxImageAgeDays: 'Delete photos not yet answered after (days)',
+    maxImageAgeDaysHint:
+      'Photos are deleted as soon as Smile ID answers; this is the longest they stay otherwise.',
     newPin: 'New operator PIN (6 to 12 digits)',
+    newPinFirstRun: 'Choose the PIN the operators will use. Keep it secret.',
+    newPinOptional: 'Leave empty to keep the current PIN.',
     confirmPin: 'New operator PIN again',
     pinMismatch: 'The two PINs are not the same.',
     recoveryCodeSet: 'A supervisor recovery code exists.',
     recoveryCodeNotSet: 'There is no supervisor recovery code yet. Make one and keep it safe.',
     newRecoveryCode: 'Make a new recovery code',
-    signInFirst: 'Enter the operator PIN to change the settings.',
-    saved: 'Settings saved.',
+    problems: {
+      required: 'Enter a value.',
+      needed_to_send:
+        'Needed to send enrollments in this environment. Choose training to try the kiosk without it.',
+      needed_again:
+        'Enter the API key again: changing the environment, URL or partner ID clears the stored key.',
+      needed_without_polling:
+        'Needed when the kiosk does not wait for results: Smile ID then sends them only to this address.',
+      whole_number: 'Enter a whole number.',
+      too_small: 'Enter {{limit}} or more.',
+      too_big: 'Enter {{limit}} or less.',
+      too_short: 'Enter at least {{limit}} characters.',
+      too_long: 'Enter at most {{limit}} characters.',
+      digits_only: 'Digits only, as the Smile ID portal shows it.',
+      not_a_url: 'Enter a full web address, starting with https://',
+      not_https: 'The address must start with https://',
+      host_not_allowed: "This is not one of Smile ID's addresses. Ask support to allow it.",
+      not_a_pattern: 'This pattern is not valid (RE2 syntax: no back-references or look-around).',
+      min_above_max: 'The fewest characters cannot be more than the most.',
+      not_allowed: 'This setting cannot be changed here.',
+      invalid: 'This value is not valid.',
+      pin_format: 'A PIN has 6 to 12 digits.',
+      pins_differ: 'The two PINs are not the same.',
+    },
   },
+
   languages: { en: 'English', fr: 'Français', sw: 'Kiswahili', pt: 'Português' },
 };
 

@@ -9,15 +9,34 @@ import { sw } from './sw';
 
 export const TRANSLATIONS = { en, fr, sw, pt } as const satisfies Record<Language, typeof en>;
 
-export async function initI18n(language: Language = 'en'): Promise<void> {
+/** Told of every key (or interpolated value) the shown language lacks; for tests that hunt for gaps. */
+export type MissingWordsReport = (language: string, what: string) => void;
+
+/**
+ * The kiosk's i18next. On a kiosk a gap in a translation shows the English words rather than a key. Given
+ * `reportMissing` (tests), there is no fallback: every gap is reported, so a test can fail on it.
+ */
+export async function initI18n(language: Language = 'en', reportMissing?: MissingWordsReport): Promise<void> {
+  const strict = reportMissing
+    ? {
+        fallbackLng: false as const,
+        saveMissing: true,
+        missingKeyHandler: (languages: readonly string[], _namespace: string, key: string) =>
+          reportMissing(languages.join(','), key),
+        missingInterpolationHandler: (text: string, value: RegExpExecArray) => {
+          reportMissing(i18next.language, `{{${value[1] ?? ''}}} in "${text}"`);
+          return '';
+        },
+      }
+    : { fallbackLng: 'en' };
   await i18next.use(initReactI18next).init({
     lng: language,
-    fallbackLng: 'en',
     resources: Object.fromEntries(
       Object.entries(TRANSLATIONS).map(([code, translation]) => [code, { translation }]),
     ),
     interpolation: { escapeValue: false },
     returnNull: false,
+    ...strict,
   });
 }
 

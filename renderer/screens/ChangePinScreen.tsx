@@ -3,6 +3,7 @@
 // operator continues where they were going (a new recovery code, if one was made, is shown once first).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeKioskError } from '../i18n/describe';
 import { OPERATOR_PIN_PATTERN } from '../../app/ipc/channels';
 import { RecoveryCodeNotice } from '../components/RecoveryCodeNotice';
 import { asKioskError, go, refreshSettings, resetFlow, useKiosk } from '../store/kiosk-store';
@@ -32,7 +33,10 @@ export function ChangePinScreen() {
     } catch (failure) {
       const problem = asKioskError(failure);
       if (isSessionGone(problem.code)) resetFlow();
-      else setError(problem.message);
+      else {
+        const { reason, action } = describeKioskError(t, problem);
+        setError(action ? `${reason} ${action}` : reason);
+      }
     }
   };
 

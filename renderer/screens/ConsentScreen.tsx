@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { EnrollmentIdentity } from '../components/EnrollmentIdentity';
 import { go, resetFlow, updateFlow } from '../store/kiosk-store';
 
 export function ConsentScreen() {
@@ -6,6 +7,7 @@ export function ConsentScreen() {
   return (
     <main className="screen">
       <h1>{t('consent.title')}</h1>
+      <EnrollmentIdentity />
       <p className="consent-text">{t('consent.body')}</p>
       <div className="actions">
         <button className="secondary" data-testid="consent-decline" onClick={resetFlow}>

@@ -1,36 +1,41 @@
-// The operator's view of the queue (behind the PIN): each job's state, age, attempts and last problem, with
-// send now, retry and discard. The list holds every user ID on the kiosk, so it is fetched with the operator
-// session's grant when the panel opens (job events keep it fresh) and dropped with the session.
+// The operator's view of the queue (behind the PIN): today's totals, search by user ID and filter by state, and
+// each job with when it was taken, what happened in plain sentences and only the actions that apply to it. The
+// list holds every user ID on the kiosk, so it is fetched with the operator session's grant when the panel opens
+// (job events keep it fresh) and dropped with the session.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobSummary } from '../../app/queue';
 import { QueueStatusLine } from '../components/QueueStatusLine';
+import { DiscardDialog } from '../components/operator/DiscardDialog';
+import { JobFilters } from '../components/operator/JobFilters';
+import { JobTable } from '../components/operator/JobTable';
+import { TodayTotals } from '../components/operator/TodayTotals';
+import type { JobAction } from '../components/operator/job-actions';
+import { filterJobs, type JobFilter } from '../components/operator/job-groups';
+import { describeCircuit, describeKioskError, type Explanation } from '../i18n/describe';
 import { asKioskError, kiosk, resetFlow, sessionToken, useKiosk } from '../store/kiosk-store';
 import { isSessionGone, signOut } from '../store/operator-session';
-
-function age(createdAt: number, now: number): string {
-  const minutes = Math.floor((now - createdAt) / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  return hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} d`;
-}
+import type { KioskErrorPayload } from '../../app/errors';
 
 export function OperatorPanel() {
   const { t } = useTranslation();
   const jobs = useKiosk((state) => state.jobs);
   const health = useKiosk((state) => state.health);
-  const [message, setMessage] = useState<string | null>(null);
+  const [problem, setProblem] = useState<KioskErrorPayload | null>(null);
+  const [search, setSearch] = useState('');
+  const [filter, setFilter] = useState<JobFilter>('all');
+  const [discarding, setDiscarding] = useState<JobSummary | null>(null);
   const sorted = Object.values(jobs).sort((a, b) => b.createdAt - a.createdAt);
-  const now = Date.now();
+  const shown = filterJobs(sorted, filter, search);
 
   const act = async (work: () => Promise<unknown>) => {
     try {
       await work();
-      setMessage(null);
+      setProblem(null);
     } catch (error) {
-      const problem = asKioskError(error);
-      if (isSessionGone(problem.code)) resetFlow();
-      else setMessage(problem.message);
+      const refused = asKioskError(error);
+      if (isSessionGone(refused.code)) resetFlow();
+      else setProblem(refused);
     }
   };
   useEffect(() => {
@@ -42,10 +47,16 @@ export function OperatorPanel() {
     });
     // Once per opening of the panel; job events keep the list fresh afterwards.
   }, []);
+
+  const onAction = (job: JobSummary, action: JobAction) => {
+    if (action === 'discard') setDiscarding(job);
+    else void act(() => kiosk().retryJob({ jobId: job.jobId, grant: sessionToken() }));
+  };
   const discard = (job: JobSummary) => {
-    if (!window.confirm(t('operator.confirmDiscard'))) return;
+    setDiscarding(null);
     void act(() => kiosk().discardJob({ jobId: job.jobId, grant: sessionToken() }));
   };
+  const paused = health ? describeCircuit(t, health.circuit) : null;
 
   return (
     <main className="screen operator">
@@ -67,63 +78,39 @@ export function OperatorPanel() {
           {t('operator.clock', { minutes: Math.round(Math.abs(health.clockSkewMs) / 60_000) })}
         </p>
       )}
-      {health?.circuit.open && (
-        <p className="warning" role="alert">
-          {health.circuit.reason} {health.circuit.action}
-        </p>
+      {paused && <Notice className="warning" testId="operator-paused" explanation={paused} />}
+      {problem && (
+        <Notice className="error" testId="operator-problem" explanation={describeKioskError(t, problem)} />
       )}
-      {message && (
-        <p className="error" role="alert">
-          {message}
-        </p>
-      )}
+      <TodayTotals jobs={sorted} now={Date.now()} />
       {sorted.length === 0 ? (
         <p>{t('operator.empty')}</p>
       ) : (
-        <table className="jobs" data-testid="operator-jobs">
-          <thead>
-            <tr>
-              <th>{t('operator.columns.user')}</th>
-              <th>{t('operator.columns.state')}</th>
-              <th>{t('operator.columns.age')}</th>
-              <th>{t('operator.columns.attempts')}</th>
-              <th>{t('operator.columns.error')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((job) => (
-              <tr key={job.jobId} data-state={job.state}>
-                <td>{job.userId}</td>
-                <td>{t(`operator.states.${job.state}`)}</td>
-                <td>{age(job.createdAt, now)}</td>
-                <td>{job.attempts}</td>
-                <td>
-                  {job.lastError
-                    ? `${job.lastError.reason} ${job.lastError.action}`
-                    : (job.result?.reason ?? '')}
-                </td>
-                <td className="row-actions">
-                  {(job.state === 'needs_attention' || job.state === 'queued') && (
-                    <button
-                      className="secondary small"
-                      onClick={() =>
-                        void act(() => kiosk().retryJob({ jobId: job.jobId, grant: sessionToken() }))
-                      }
-                    >
-                      {t('operator.retry')}
-                    </button>
-                  )}
-                  <button className="danger small" onClick={() => discard(job)}>
-                    {t('operator.discard')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <JobFilters search={search} filter={filter} onSearch={setSearch} onFilter={setFilter} />
+          {shown.length === 0 ? (
+            <p data-testid="operator-no-match">{t('operator.noMatch')}</p>
+          ) : (
+            <JobTable jobs={shown} onAction={onAction} />
+          )}
+        </>
+      )}
+      {discarding && (
+        <DiscardDialog
+          userId={discarding.userId}
+          onDiscard={() => discard(discarding)}
+          onKeep={() => setDiscarding(null)}
+        />
       )}
       <QueueStatusLine />
     </main>
+  );
+}
+
+function Notice(props: { className: string; testId: string; explanation: Explanation }) {
+  return (
+    <p className={props.className} role="alert" data-testid={props.testId}>
+      {props.explanation.reason} {props.explanation.action}
+    </p>
   );
 }

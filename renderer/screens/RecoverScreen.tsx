@@ -3,6 +3,7 @@
 // kiosk is never a dead end. A right code opens a session that may only set a new PIN (ChangePinScreen).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeKioskError } from '../i18n/describe';
 import { asKioskError, go, resetFlow, useKiosk } from '../store/kiosk-store';
 import { recoverWithCode } from '../store/operator-session';
 
@@ -29,7 +30,8 @@ export function RecoverScreen() {
         setError(t('recovery.locked', { time }));
       }
     } catch (failure) {
-      setError(asKioskError(failure).message);
+      const { reason, action } = describeKioskError(t, asKioskError(failure));
+      setError(action ? `${reason} ${action}` : reason);
     }
   };
 

@@ -1,10 +1,15 @@
-// What happened to this enrollment, live: saved (offline), sending (with its step), then Smile ID's answer.
+// What happened to this enrollment, live: saved (offline), sending (with its step), then Smile ID's answer —
+// always in the operator's language: result codes, job errors and refused requests are said through
+// renderer/i18n/describe.ts, never with main's English.
 import { useTranslation } from 'react-i18next';
-import type { JobSummary, HealthStatus } from '../../app/queue';
+import type { HealthStatus, JobSummary } from '../../app/queue';
+import { EnrollmentIdentity } from '../components/EnrollmentIdentity';
+import { describeJobError, describeKioskError, describeResult, type Explanation } from '../i18n/describe';
 import { go, resetFlow, updateFlow, useKiosk } from '../store/kiosk-store';
 
+/** What the screen shows for the job; a refused submission (no job) is shown apart. */
 export type ResultDisplay =
-  'saved' | 'sending' | 'approved' | 'rejected' | 'provisional' | 'attention' | 'error';
+  'saved' | 'sending' | 'approved' | 'rejected' | 'provisional' | 'submitted' | 'attention';
 
 export function resultDisplay(job: JobSummary | undefined, health: HealthStatus | null): ResultDisplay {
   if (!job) return 'sending';
@@ -12,6 +17,7 @@ export function resultDisplay(job: JobSummary | undefined, health: HealthStatus 
     case 'approved':
     case 'rejected':
     case 'provisional':
+    case 'submitted':
       return job.state;
     case 'needs_attention':
       return 'attention';
@@ -23,6 +29,29 @@ export function resultDisplay(job: JobSummary | undefined, health: HealthStatus 
     default:
       return 'sending';
   }
+}
+
+/** The heading of each display. */
+const HEADINGS: Readonly<Record<ResultDisplay, string>> = {
+  saved: 'result.saved',
+  sending: 'result.sending',
+  approved: 'result.approved',
+  rejected: 'result.rejected',
+  provisional: 'result.provisional',
+  submitted: 'result.submitted',
+  attention: 'result.attention',
+};
+
+/** A reason and, when there is one, what to do next. */
+function Reason(props: { explanation: Explanation; nextStep?: string; detail?: string | undefined }) {
+  const { explanation, nextStep, detail } = props;
+  return (
+    <div className="reason" data-testid="result-reason" data-next-step={nextStep}>
+      <p>{explanation.reason}</p>
+      {detail && <p>{detail}</p>}
+      {explanation.action && <p className="next-step">{explanation.action}</p>}
+    </div>
+  );
 }
 
 export function ResultScreen() {
@@ -37,8 +66,10 @@ export function ResultScreen() {
         <h1 data-testid="result-status" data-state="error" className="status status-error">
           {t('result.failed')}
         </h1>
-        <p role="alert">{flow.submitError.message}</p>
-        {flow.submitError.action && <p>{flow.submitError.action}</p>}
+        <EnrollmentIdentity />
+        <div role="alert" data-code={flow.submitError.code}>
+          <Reason explanation={describeKioskError(t, flow.submitError)} />
+        </div>
         <button className="primary" onClick={resetFlow}>
           {t('common.home')}
         </button>
@@ -51,6 +82,10 @@ export function ResultScreen() {
     updateFlow({ jobId: null, submitError: null });
     go('capture');
   };
+  const result = job?.result;
+  // A job still being sent may carry why its last try failed (the kiosk retries by itself); a job that needs
+  // an operator always says why.
+  const problem = (display === 'sending' || display === 'attention') && job?.lastError ? job.lastError : null;
   return (
     <main className="screen result">
       <h1
@@ -60,15 +95,12 @@ export function ResultScreen() {
         role="status"
         aria-live="polite"
       >
-        {display === 'saved' && t('result.saved')}
-        {display === 'sending' && t('result.sending')}
-        {display === 'approved' && t('result.approved')}
-        {display === 'rejected' && t('result.rejected')}
-        {display === 'provisional' && t('result.provisional')}
-        {display === 'attention' && t('result.attention')}
+        {t(HEADINGS[display])}
       </h1>
+      <EnrollmentIdentity />
       {display === 'saved' && <p>{t('result.savedDetail')}</p>}
-      {display === 'sending' && job && job.state !== 'needs_attention' && job.state in STEP_ORDER && (
+      {display === 'submitted' && <p>{t('result.submittedDetail')}</p>}
+      {display === 'sending' && job && job.state in STEP_ORDER && (
         <ol className="steps" aria-label={t('result.sending')}>
           {Object.keys(STEP_ORDER).map((step) => (
             <li
@@ -80,23 +112,16 @@ export function ResultScreen() {
           ))}
         </ol>
       )}
-      {display === 'rejected' && job?.result && (
-        <div className="reason" data-testid="result-reason" data-next-step={job.result.nextStep}>
-          <p>{job.result.reason}</p>
-          {job.result.nextStep !== 'none' && (
-            <p className="next-step">{t(`result.nextStep.${job.result.nextStep}`)}</p>
-          )}
-        </div>
+      {result && (display === 'approved' || display === 'rejected' || display === 'provisional') && (
+        <Reason
+          explanation={describeResult(t, result)}
+          nextStep={result.nextStep}
+          detail={display === 'provisional' ? t('result.provisionalDetail') : undefined}
+        />
       )}
-      {display === 'provisional' && <p>{t('result.provisionalDetail')}</p>}
-      {display === 'attention' && job?.lastError && (
-        <div className="reason" data-testid="result-reason">
-          <p>{job.lastError.reason}</p>
-          <p className="next-step">{job.lastError.action}</p>
-        </div>
-      )}
+      {problem && <Reason explanation={describeJobError(t, problem)} />}
       <div className="actions">
-        {display === 'rejected' && job?.result?.nextStep === 'recapture' && (
+        {display === 'rejected' && result?.nextStep === 'recapture' && (
           <button className="secondary" data-testid="result-recapture" onClick={recapture}>
             {t('result.recapture')}
           </button>

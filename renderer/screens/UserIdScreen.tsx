@@ -1,23 +1,49 @@
 // The customer's user ID, typed or scanned. A keyboard-wedge scanner types the code and presses Enter, which
-// submits the form like a person would.
+// submits the form like a person would. Accepting the ID starts the enrollment: it gets its reference here.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkUserId, normaliseUserId, type UserIdProblem } from '../../app/user-id';
+import {
+  checkUserId,
+  DEFAULT_USER_ID_RULE,
+  normaliseUserId,
+  type UserIdProblem,
+  type UserIdRule,
+} from '../../app/user-id';
+import { describeKioskError } from '../i18n/describe';
+import { newEnrollmentReference } from '../store/enrollment-reference';
 import { asKioskError, go, kiosk, resetFlow, updateFlow, useKiosk } from '../store/kiosk-store';
+
+/**
+ * User ID patterns people can be told in words (the key under userId.rule); any other pattern is described by
+ * its lengths alone — a regular expression is not something to show a customer.
+ */
+const PATTERNS_IN_WORDS: Readonly<
+  Record<string, 'letters_digits_dash_underscore' | 'letters_digits' | 'digits'>
+> = {
+  [DEFAULT_USER_ID_RULE.pattern]: 'letters_digits_dash_underscore',
+  '^[A-Za-z0-9]+$': 'letters_digits',
+  '^[0-9]+$': 'digits',
+  '^\\d+$': 'digits',
+};
 
 export function UserIdScreen() {
   const { t } = useTranslation();
-  const rule = useKiosk((state) => state.settings?.userIdRule);
+  const rule: UserIdRule = useKiosk((state) => state.settings?.userIdRule) ?? DEFAULT_USER_ID_RULE;
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<UserIdProblem | null>(null);
   const [duplicate, setDuplicate] = useState<{ kind: 'queued' | 'enrolled'; blocked: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const limits = { min: rule.minLength, max: rule.maxLength };
+  const characters = Object.hasOwn(PATTERNS_IN_WORDS, rule.pattern)
+    ? PATTERNS_IN_WORDS[rule.pattern]
+    : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const userId = normaliseUserId(value);
     const localProblem = checkUserId(userId, rule);
     setProblem(localProblem);
+    setError(null);
     if (localProblem) return;
     try {
       const answer = await kiosk().checkUserId({ userId });
@@ -26,10 +52,15 @@ export function UserIdScreen() {
         setDuplicate({ kind: answer.duplicate, blocked: answer.blocked });
         return;
       }
-      updateFlow({ userId: answer.userId, duplicateWarning: answer.duplicate });
+      updateFlow({
+        userId: answer.userId,
+        duplicateWarning: answer.duplicate,
+        reference: newEnrollmentReference(),
+      });
       go('consent');
     } catch (failure) {
-      setError(asKioskError(failure).message);
+      const { reason, action } = describeKioskError(t, asKioskError(failure));
+      setError(action ? `${reason} ${action}` : reason);
     }
   };
 
@@ -48,15 +79,19 @@ export function UserIdScreen() {
           spellCheck={false}
           value={value}
           aria-invalid={problem !== null}
-          aria-describedby="user-id-problem"
+          aria-describedby="user-id-rule user-id-problem"
           onChange={(event) => {
             setValue(event.target.value);
             setProblem(null);
             setDuplicate(null);
           }}
         />
+        <p id="user-id-rule" className="hint" data-testid="user-id-rule">
+          {t('userId.rule.length', limits)}
+          {characters && ` ${t(`userId.rule.${characters}`)}`}
+        </p>
         <p id="user-id-problem" className="error" role="alert">
-          {problem ? t(`userId.problems.${problem}`) : (error ?? '')}
+          {problem ? t(`userId.problems.${problem}`, limits) : (error ?? '')}
         </p>
         {duplicate && (
           <p className="warning" role="alert" data-testid="duplicate-warning">

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { describeKioskError } from '../i18n/describe';
 import { PinDialog } from '../components/PinDialog';
 import { QueueStatusLine } from '../components/QueueStatusLine';
-import { TrainingBanner } from '../components/TrainingBanner';
+import { KioskModeBanner } from '../components/KioskModeBanner';
 import { CameraProblemScreen } from '../screens/CameraProblemScreen';
 import { CaptureScreen } from '../screens/CaptureScreen';
 import { ChangePinScreen } from '../screens/ChangePinScreen';
@@ -43,13 +44,14 @@ export function App() {
   useSessionExpiry();
   useRendererRecycling();
   if (fatal) {
+    const problem = describeKioskError(t, fatal);
     return (
-      <main className="screen" data-testid="fatal">
+      <main className="screen" data-testid="fatal" data-code={fatal.code}>
         <h1>{t('app.title')}</h1>
         <p className="error" role="alert">
-          {fatal.message}
+          {problem.reason}
         </p>
-        {fatal.action && <p>{fatal.action}</p>}
+        <p>{problem.action}</p>
       </main>
     );
   }
@@ -57,7 +59,7 @@ export function App() {
   const Current = SCREENS[screen];
   return (
     <div className="app" data-screen={screen}>
-      <TrainingBanner />
+      <KioskModeBanner />
       <Current />
       {screen !== 'operator' && screen !== 'capture' && <QueueStatusLine />}
       {exitRequested && (

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installKiosk } from '../bridge/install-kiosk';
 import { initI18n, setLanguage } from '../i18n';
+import { installHistoryGuard } from '../store/history-guard';
 import { asKioskError, connect, useKiosk } from '../store/kiosk-store';
 import { App } from './App';
 import './styles.css';
@@ -17,9 +18,14 @@ async function boot(): Promise<void> {
     </StrictMode>,
   );
   try {
-    await connect(installKiosk());
+    const api = installKiosk();
+    // After installKiosk took the dev host's token out of the address: no history entry may keep it.
+    installHistoryGuard();
+    await connect(api);
     await setLanguage(useKiosk.getState().settings?.language ?? 'en');
   } catch (error) {
+    // The screen says the code in the operator's language; main's English (what an engineer needs) goes here.
+    console.error(error);
     useKiosk.setState({ fatal: asKioskError(error) });
   }
 }

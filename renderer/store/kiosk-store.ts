@@ -32,6 +32,8 @@ export type CameraProblem =
 
 export interface CustomerFlow {
   readonly userId: string | null;
+  /** This enrollment's reference (app/enrollment-reference.ts), made when the user ID was accepted. */
+  readonly reference: string | null;
   readonly duplicateWarning: 'queued' | 'enrolled' | null;
   readonly consentAt: number | null;
   readonly selfie: Uint8Array | null;
@@ -44,6 +46,7 @@ export interface CustomerFlow {
 
 const EMPTY_FLOW: CustomerFlow = {
   userId: null,
+  reference: null,
   duplicateWarning: null,
   consentAt: null,
   selfie: null,
@@ -98,7 +101,10 @@ export function kiosk(): KioskApi {
   return api;
 }
 
-/** What a screen shows for a failed call: main's code and action, or a plain "unexpected" for a bug here. */
+/**
+ * A failed call as main's error payload, or 'internal' for a bug here. Screens say it with describeKioskError
+ * (renderer/i18n/describe.ts), in the operator's language; the English `message` is for the console and logs.
+ */
 export function asKioskError(error: unknown): KioskErrorPayload {
   if (error instanceof KioskError) return error.toPayload();
   console.error(error);

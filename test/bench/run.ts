@@ -5,6 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { benchDetection, printDetectionTable } from './detection';
 import { benchOutboxDrain, printOutboxDrainTable } from './outbox-drain';
 import { benchOutboxStorage, printOutboxStorageTable } from './outbox-storage';
 import { benchSmileIdUpload, printSmileIdUploadTable } from './smileid-upload';
@@ -58,6 +59,18 @@ export const SECTIONS: readonly BenchSection[] = [
     run: async () => {
       const result = await benchUiCapture();
       printUiCaptureTable(result);
+      return result;
+    },
+  },
+  {
+    name: 'detection',
+    description:
+      'headless Chromium, wasm: face recall by size (10–70 % of the frame width), position and camera size ' +
+      '(640×480 / 1280×720 / 1920×1080), false faces on no-face scenes, detections/s and guidance frames/s; ' +
+      'judged on held-out fixtures and seed, tuning set beside',
+    run: async () => {
+      const result = await benchDetection();
+      printDetectionTable(result);
       return result;
     },
   },

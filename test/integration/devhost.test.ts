@@ -1,6 +1,7 @@
 // The dev host: the real kiosk core's handler table over loopback HTTP + an event stream, and the renderer's
 // HTTP bridge (createHttpKiosk) driving it from Node exactly as the UI does from Chromium.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,6 +71,7 @@ afterEach(() => {
 
 function submission(userId: string) {
   return {
+    reference: randomUUID(),
     userId,
     consent: { given: true as const, at: Date.now() },
     selfie: capture.selfie,

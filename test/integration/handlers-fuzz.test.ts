@@ -42,6 +42,7 @@ const grant = fc.oneof(text, fc.stringMatching(/^[A-Za-z0-9_-]{43}$/));
 const shaped: Record<MethodName, fc.Arbitrary<unknown>> = {
   submitEnrollment: fc.record(
     {
+      reference: fc.oneof(fc.uuid({ version: 4 }), text),
       userId: fc.oneof(text, fc.integer()),
       consent: fc.oneof(fc.record({ given: fc.boolean(), at: fc.integer() }), fc.anything()),
       selfie: fc.oneof(anyBytes, fc.anything()),
@@ -54,6 +55,10 @@ const shaped: Record<MethodName, fc.Arbitrary<unknown>> = {
   retryJob: fc.record({ jobId: fc.oneof(fc.uuid(), text), grant: maybe(grant) }, { requiredKeys: [] }),
   discardJob: fc.record(
     { jobId: fc.oneof(fc.uuid(), text), grant: maybe(grant), pin: maybe(text) },
+    { requiredKeys: [] },
+  ),
+  approveReEnrollment: fc.record(
+    { jobId: fc.oneof(fc.uuid(), text), grant: maybe(grant) },
     { requiredKeys: [] },
   ),
   sendNow: fc.oneof(fc.constant({}), fc.object(), fc.record({ grant })),
@@ -99,6 +104,19 @@ const shaped: Record<MethodName, fc.Arbitrary<unknown>> = {
     { requiredKeys: [] },
   ),
   getHealth: fc.oneof(fc.constant({}), fc.object()),
+  listAudit: fc.record(
+    {
+      grant: maybe(grant),
+      filter: maybe(fc.anything()),
+      beforeSeq: maybe(fc.integer()),
+      limit: maybe(fc.integer()),
+    },
+    { requiredKeys: [] },
+  ),
+  exportAudit: fc.record(
+    { grant: maybe(grant), filter: maybe(fc.object()), format: fc.constantFrom('jsonl', 'csv', 'xml') },
+    { requiredKeys: [] },
+  ),
 };
 
 describe('handler fuzzing', () => {

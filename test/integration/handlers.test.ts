@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { channels, METHOD_NAMES } from '../../app/ipc/channels';
 import { makeCapture, type CaptureJpegs } from '../support/fixture-images';
@@ -25,6 +26,7 @@ async function grantFor(harness: CoreHarness, pin: string): Promise<string> {
 
 function submission(userId: string, overrides: Record<string, unknown> = {}) {
   return {
+    reference: randomUUID(),
     userId,
     consent: { given: true as const, at: Date.now() },
     selfie: capture.selfie,

@@ -49,23 +49,39 @@ describe('security finding 1: the kiosk sends only to Smile ID, over https', () 
     expect(refused.code).toBe('invalid_request');
   });
 
-  it('clears the stored API key when the environment or partner ID changes', async () => {
-    await kiosk.call('updateSettings', { patch: { environment: 'sandbox', partnerId: '085' } });
-    await kiosk.call('setApiKey', { apiKey: 'sk_live_key_for_085_0123' });
+  it('never lets the stored API key follow a change of environment or partner ID', async () => {
+    await kiosk.call('updateSettings', {
+      patch: { environment: 'sandbox', partnerId: '085' },
+      apiKey: 'sk_live_key_for_085_0123',
+    });
     expect((await kiosk.call('getSettings', {})).apiKeySet).toBe(true);
 
-    await kiosk.call('updateSettings', { patch: { partnerId: '086' } });
-    expect((await kiosk.call('getSettings', {})).apiKeySet).toBe(false);
-    expect(await kiosk.vault.get('smileid.apiKey')).toBeNull();
+    // Another partner ID with the old key would send that key's signatures elsewhere: it needs a key of its own,
+    // and without one the change is refused (settings that cannot send are never saved).
+    const refused = await kiosk.failure('updateSettings', { patch: { partnerId: '086' } });
+    expect(refused).toMatchObject({
+      code: 'invalid_request',
+      params: { field: 'apiKey', problem: 'needed_again' },
+    });
+    expect(kiosk.core.settings.get().partnerId).toBe('085');
+    expect(await kiosk.vault.get('smileid.apiKey')).toBe('sk_live_key_for_085_0123');
 
-    await kiosk.call('setApiKey', { apiKey: 'sk_live_key_for_086_0123' });
-    await kiosk.call('updateSettings', { patch: { environment: 'production' } });
+    await kiosk.call('updateSettings', { patch: { partnerId: '086' }, apiKey: 'sk_live_key_for_086_0123' });
+    expect(await kiosk.vault.get('smileid.apiKey')).toBe('sk_live_key_for_086_0123');
+    expect(await kiosk.failure('updateSettings', { patch: { environment: 'production' } })).toMatchObject({
+      params: { field: 'apiKey', problem: 'needed_again' },
+    });
+
+    // Training needs no key: the one for the old destination is cleared, not kept for later.
+    await kiosk.call('updateSettings', { patch: { environment: 'training' } });
     expect(await kiosk.vault.get('smileid.apiKey')).toBeNull();
   });
 
   it('keeps the key when nothing about the destination changes', async () => {
-    await kiosk.call('updateSettings', { patch: { environment: 'sandbox', partnerId: '085' } });
-    await kiosk.call('setApiKey', { apiKey: 'sk_live_key_for_085_0123' });
+    await kiosk.call('updateSettings', {
+      patch: { environment: 'sandbox', partnerId: '085' },
+      apiKey: 'sk_live_key_for_085_0123',
+    });
     await kiosk.call('updateSettings', { patch: { language: 'fr', kioskId: 'K-1' } });
     expect(await kiosk.vault.get('smileid.apiKey')).toBe('sk_live_key_for_085_0123');
   });

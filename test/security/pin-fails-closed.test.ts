@@ -21,12 +21,15 @@ const PRIVILEGED_REQUESTS: Partial<Record<MethodName, (grant?: string) => Record
   getQueue: (grant) => ({ grant }),
   retryJob: (grant) => ({ jobId: JOB_ID, grant }),
   discardJob: (grant) => ({ jobId: JOB_ID, grant }),
+  approveReEnrollment: (grant) => ({ jobId: JOB_ID, grant }),
   sendNow: (grant) => ({ grant }),
   updateSettings: (grant) => ({ grant, patch: { partnerId: '999' } }),
   setApiKey: (grant) => ({ grant, apiKey: 'sk_attacker_key_0123' }),
   setPin: (grant) => ({ grant, newPin: '999999' }),
   issueRecoveryCode: (grant) => ({ grant }),
   exitKiosk: (grant) => ({ grant }),
+  listAudit: (grant) => ({ grant }),
+  exportAudit: (grant) => ({ grant, format: 'jsonl' }),
 };
 const PRIVILEGED = METHOD_NAMES.filter((method) => CHANNEL_ACCESS[method] !== 'public');
 

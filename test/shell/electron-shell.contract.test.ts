@@ -156,6 +156,7 @@ describe('Electron shell (stand-in electron module, built main.cjs + preload.cjs
 
     const refused = await api
       .submitEnrollment({
+        reference: randomUUID(),
         userId: 'ab',
         consent: { given: true, at: Date.now() },
         selfie: new Uint8Array([0xff, 0xd8, 0xff]),

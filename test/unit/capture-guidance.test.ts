@@ -4,23 +4,37 @@ import {
   type FrameAssessmentInput,
   GUIDANCE_THRESHOLDS,
   assessFrame,
+  faceAreaShare,
+  mainFace,
 } from '../../renderer/capture/guidance';
 
 const W = 640;
 const H = 480;
 const T = GUIDANCE_THRESHOLDS;
+/** The tiny detector's box is about 0.9 as tall as it is wide. */
+const ASPECT = 0.9;
 
-/** A face of `width` pixels (square-ish box) centred at (cx, cy) in frame pixels. */
+/** A face of `width` pixels centred at (cx, cy) in frame pixels. */
 function face(width: number, cx = W / 2, cy = H / 2, score = 0.9): FaceBox {
-  const height = width * 1.1;
+  const height = width * ASPECT;
   return { x: cx - width / 2, y: cy - height / 2, width, height, score };
 }
 
-function frame(faces: FaceBox[], meanLuma = 128): FrameAssessmentInput {
-  return { faces, frameWidth: W, frameHeight: H, meanLuma };
+/** The width of a face whose box covers `share` of a `w`×`h` frame. */
+function widthForArea(share: number, w = W, h = H): number {
+  return Math.sqrt((share * w * h) / ASPECT);
 }
 
-const goodWidth = ((T.minFaceWidth + T.maxFaceWidth) / 2) * W;
+function frame(
+  faces: FaceBox[],
+  faceLuma: number | null = faces.length > 0 ? 128 : null,
+  sceneLuma: number | null = 128,
+  size = { frameWidth: W, frameHeight: H },
+): FrameAssessmentInput {
+  return { faces, ...size, faceLuma, sceneLuma };
+}
+
+const goodWidth = widthForArea((T.minFaceArea + T.maxFaceArea) / 2);
 
 describe('assessFrame', () => {
   it('says ok for one well-lit, centred face of a good size', () => {
@@ -29,8 +43,8 @@ describe('assessFrame', () => {
 
   it('says no_face without a face, or when every detection is below the score threshold', () => {
     expect(assessFrame(frame([]))).toBe('no_face');
-    expect(assessFrame(frame([face(goodWidth, W / 2, H / 2, T.minFaceScore - 0.01)]))).toBe('no_face');
-    expect(assessFrame({ faces: [face(goodWidth)], frameWidth: 0, frameHeight: 0, meanLuma: 128 })).toBe(
+    expect(assessFrame(frame([face(goodWidth, W / 2, H / 2, T.minFaceScore - 0.01)], 128))).toBe('no_face');
+    expect(assessFrame(frame([face(goodWidth)], 128, 128, { frameWidth: 0, frameHeight: 0 }))).toBe(
       'no_face',
     );
   });
@@ -44,22 +58,36 @@ describe('assessFrame', () => {
     expect(assessFrame(frame([face(goodWidth), { ...second, score: T.minFaceScore - 0.01 }]))).toBe('ok');
   });
 
-  it('says too_dark below the luma threshold, before anything else (the dark also hides the face)', () => {
-    expect(assessFrame(frame([face(goodWidth)], T.minMeanLuma - 0.1))).toBe('too_dark');
-    expect(assessFrame(frame([], T.minMeanLuma - 1))).toBe('too_dark');
-    expect(assessFrame(frame([face(goodWidth)], T.minMeanLuma))).toBe('ok');
+  it('judges the light on the face: a lit face before a dark scene is fine, a dark face is not', () => {
+    expect(assessFrame(frame([face(goodWidth)], T.minFaceLuma, 5))).toBe('ok');
+    expect(assessFrame(frame([face(goodWidth)], T.minFaceLuma - 0.1, 250))).toBe('too_dark');
+    // Light comes before everything the customer can fix by moving: a dark face is not "off centre".
+    expect(assessFrame(frame([face(goodWidth, W * 0.9)], T.minFaceLuma - 1))).toBe('too_dark');
   });
 
-  it('says too_far below the minimum face width and accepts the minimum itself', () => {
-    expect(assessFrame(frame([face(T.minFaceWidth * W)]))).toBe('ok');
-    expect(assessFrame(frame([face(T.minFaceWidth * W - 1)]))).toBe('too_far');
-    expect(assessFrame(frame([face(0.1 * W)]))).toBe('too_far');
+  it('with no face, blames the dark only when the scene itself is dark', () => {
+    expect(assessFrame(frame([], null, T.minSceneLuma - 1))).toBe('too_dark');
+    expect(assessFrame(frame([], null, T.minSceneLuma))).toBe('no_face');
+    expect(assessFrame(frame([], null, null))).toBe('no_face');
   });
 
-  it('says too_close above the maximum face width and accepts the maximum itself', () => {
-    expect(assessFrame(frame([face(T.maxFaceWidth * W)]))).toBe('ok');
-    expect(assessFrame(frame([face(T.maxFaceWidth * W + 1)]))).toBe('too_close');
-    expect(assessFrame(frame([face(0.8 * W)]))).toBe('too_close');
+  it('says too_far below the minimum face area and accepts the minimum itself', () => {
+    expect(assessFrame(frame([face(widthForArea(T.minFaceArea) + 0.01)]))).toBe('ok');
+    expect(assessFrame(frame([face(widthForArea(T.minFaceArea) - 1)]))).toBe('too_far');
+    expect(assessFrame(frame([face(0.12 * W)]))).toBe('too_far');
+  });
+
+  it('says too_close above the maximum face area and accepts the maximum itself', () => {
+    expect(assessFrame(frame([face(widthForArea(T.maxFaceArea) - 0.01)]))).toBe('ok');
+    expect(assessFrame(frame([face(widthForArea(T.maxFaceArea) + 1)]))).toBe('too_close');
+    expect(assessFrame(frame([face(0.7 * W)]))).toBe('too_close');
+  });
+
+  it('judges distance by area, so a face fine on 4:3 is too close on a 16:9 frame of the same width', () => {
+    const width = 0.43 * W;
+    expect(assessFrame(frame([face(width)]))).toBe('ok');
+    const wide = { frameWidth: W, frameHeight: 360 };
+    expect(assessFrame(frame([face(width, W / 2, 180)], 128, 128, wide))).toBe('too_close');
   });
 
   it('says off_centre when the face centre is beyond the allowed offset on either axis', () => {
@@ -73,24 +101,40 @@ describe('assessFrame', () => {
     expect(assessFrame(frame([face(goodWidth, W / 2, H / 2 - dy - 1)]))).toBe('off_centre');
   });
 
-  it('names the position before the size: a face at the edge is cut off, so its width is not trustworthy', () => {
+  it('names the position before the size: a small face at the side is first asked to the middle', () => {
     expect(assessFrame(frame([face(0.1 * W, W * 0.9)]))).toBe('off_centre');
+    expect(assessFrame(frame([face(0.1 * W)]))).toBe('too_far');
   });
 
   it('follows thresholds passed in instead of the defaults', () => {
-    const strict = { ...T, minFaceWidth: 0.45 };
-    expect(assessFrame(frame([face(0.4 * W)]), strict)).toBe('too_far');
-    expect(assessFrame(frame([face(0.4 * W)]))).toBe('ok');
+    const strict = { ...T, minFaceArea: 0.2 };
+    expect(assessFrame(frame([face(goodWidth)]), strict)).toBe('too_far');
+    expect(assessFrame(frame([face(goodWidth)]))).toBe('ok');
   });
 
   it('keeps its data consistent with Smile ID capture practice (docs/smileid-protocol.md §6.2)', () => {
-    expect(T.minFaceWidth).toBeLessThan(T.maxFaceWidth);
-    // Largest allowed face at the largest allowed offset still lies wholly inside the frame, horizontally.
-    expect(T.maxCentreOffset + T.maxFaceWidth / 2).toBeLessThan(0.5);
-    // The official clients accept face areas of 10–30 % of the frame; with the detector's box about as tall
-    // (as a fraction of a 4:3 frame's height) as it is wide, the width limits map into that range.
-    const area = (widthFraction: number) => widthFraction * widthFraction;
-    expect(area(T.minFaceWidth)).toBeGreaterThanOrEqual(0.09);
-    expect(area(T.maxFaceWidth)).toBeLessThanOrEqual(0.3);
+    expect(T.minFaceArea).toBeLessThan(T.maxFaceArea);
+    // The official clients accept face areas between 10 % (Android enhanced) and 30 % (Android).
+    expect(T.minFaceArea).toBeGreaterThanOrEqual(0.1);
+    expect(T.maxFaceArea).toBeLessThanOrEqual(0.3);
+    // The largest allowed face at the largest allowed offset still lies wholly inside a 4:3 frame.
+    const widest = widthForArea(T.maxFaceArea) / W;
+    expect(T.maxCentreOffset + widest / 2).toBeLessThan(0.5);
+    // A scene is blamed for darkness only below the face's own limit.
+    expect(T.minSceneLuma).toBeLessThanOrEqual(T.minFaceLuma);
+  });
+});
+
+describe('mainFace and faceAreaShare', () => {
+  it('takes the largest face (the nearest person)', () => {
+    const small = face(100, 100, 100);
+    const large = face(200, 400, 240);
+    expect(mainFace([small, large])).toBe(large);
+    expect(mainFace([large, small])).toBe(large);
+    expect(mainFace([])).toBeUndefined();
+  });
+
+  it('gives the share of the frame area the box covers', () => {
+    expect(faceAreaShare({ x: 0, y: 0, width: 320, height: 240, score: 1 }, W, H)).toBeCloseTo(0.25, 9);
   });
 });

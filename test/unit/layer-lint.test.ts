@@ -30,6 +30,9 @@ describe('layer lint rule', () => {
     ['renderer/x.ts', "import { createHandlers } from '../main/handlers';", 'main'],
     ['renderer/x.ts', "import axios from 'axios';", 'axios'],
     ['app/x.ts', "import path from 'node:path';", 'node:path'],
+    ['main/audit/x.ts', "import { Outbox } from '../outbox/outbox';", 'main/outbox'],
+    ['main/audit/x.ts', "import { SettingsStore } from '../settings/settings-store';", 'main/settings'],
+    ['main/outbox/x.ts', "import { AuditLog } from '../audit/audit-log';", 'main/audit'],
   ])('refuses in %s: %s', async (file, source, named) => {
     const errors = await layerErrors(file, source);
     expect(errors).toHaveLength(1);
@@ -45,6 +48,8 @@ describe('layer lint rule', () => {
     ['main/smileid/x.ts', "import { silentLogger } from '../log';"],
     ['main/hosting/x.ts', "import type { HandlerTable } from '../handlers';"],
     ['renderer/x.ts', "import { channels } from '../app/ipc/channels';"],
+    ['main/audit/x.ts', "import { seal } from '../secure/aes-gcm';"],
+    ['main/kiosk-core.ts', "import { startAuditTrail } from './audit/audit-trail';"],
   ])('allows in %s: %s', async (file, source) => {
     expect(await layerErrors(file, source)).toEqual([]);
   });

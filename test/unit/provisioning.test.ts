@@ -12,6 +12,7 @@ import { environmentForBaseUrl } from '../../main/settings/base-url';
 import { ProvisioningError } from '../../main/settings/errors';
 import { provisionOnFirstStart, type ProvisionReport } from '../../main/settings/provisioning';
 import { SETTINGS_FILE_NAME, SettingsStore } from '../../main/settings/settings-store';
+import { startCore } from '../support/core-harness';
 
 const API_KEY = 'sk_secret_0f1e2d3c4b5a69788796a5b4';
 const PIN = '731904';
@@ -255,6 +256,69 @@ describe('provisioning from environment variables', () => {
     await expectNoSecretsLeaked(error.message);
   });
 
+  it('sets the kiosk location, the callback URL and the job_status polling timeout', async () => {
+    const report = await provision({
+      KIOSK_LATITUDE: '-4.0435',
+      KIOSK_LONGITUDE: '39.6682',
+      KIOSK_LOCATION_ACCURACY_M: '35',
+      KIOSK_PLACE: 'Mombasa, Moi Avenue',
+      SMILEID_CALLBACK_URL: 'https://bank.example/smileid/callback',
+      SMILEID_JOB_STATUS_POLLING_TIMEOUT_SECONDS: '0',
+    });
+    expect(report).toMatchObject({ source: 'env' });
+    expect(store.get()).toMatchObject({
+      location: {
+        latitude: -4.0435,
+        longitude: 39.6682,
+        accuracyMeters: 35,
+        placeName: 'Mombasa, Moi Avenue',
+      },
+      callbackUrl: 'https://bank.example/smileid/callback',
+      jobStatusPollingTimeoutSeconds: 0,
+    });
+  });
+
+  it('takes a location without a place name as one with an empty place', async () => {
+    await provision({ KIOSK_LATITUDE: '0', KIOSK_LONGITUDE: '-0.5', KIOSK_LOCATION_ACCURACY_M: '500' });
+    expect(store.get().location).toEqual({
+      latitude: 0,
+      longitude: -0.5,
+      accuracyMeters: 500,
+      placeName: '',
+    });
+  });
+
+  it.each([
+    [{ KIOSK_LATITUDE: '1', KIOSK_LONGITUDE: '2' }, /needs KIOSK_LOCATION_ACCURACY_M as well/],
+    [{ KIOSK_PLACE: 'Nairobi' }, /KIOSK_PLACE needs KIOSK_LATITUDE/],
+    [
+      { KIOSK_LATITUDE: '91', KIOSK_LONGITUDE: '2', KIOSK_LOCATION_ACCURACY_M: '5' },
+      /KIOSK_LATITUDE is not valid/,
+    ],
+    [
+      { KIOSK_LATITUDE: '1,5', KIOSK_LONGITUDE: '2', KIOSK_LOCATION_ACCURACY_M: '5' },
+      /KIOSK_LATITUDE is not valid/,
+    ],
+    [
+      { KIOSK_LATITUDE: '1', KIOSK_LONGITUDE: '181', KIOSK_LOCATION_ACCURACY_M: '5' },
+      /KIOSK_LONGITUDE is not valid/,
+    ],
+    [
+      { KIOSK_LATITUDE: '1', KIOSK_LONGITUDE: '2', KIOSK_LOCATION_ACCURACY_M: '-1' },
+      /KIOSK_LOCATION_ACCURACY_M is not valid/,
+    ],
+    [{ SMILEID_JOB_STATUS_POLLING_TIMEOUT_SECONDS: '2.5' }, /POLLING_TIMEOUT_SECONDS is not valid/],
+    [{ SMILEID_JOB_STATUS_POLLING_TIMEOUT_SECONDS: '601' }, /POLLING_TIMEOUT_SECONDS is not valid/],
+    [{ SMILEID_CALLBACK_URL: 'bank.example/callback' }, /SMILEID_CALLBACK_URL is not valid/],
+    // Results would reach nobody: no polling, and nowhere for Smile ID to post them.
+    [{ SMILEID_JOB_STATUS_POLLING_TIMEOUT_SECONDS: '0' }, /callback URL is required/],
+  ])('refuses the location or delivery variables %j', async (env, message) => {
+    const error = await provisioningError(() => provision(env));
+    expect(error.message).toMatch(message);
+    expect(store.isProvisioned()).toBe(false);
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+  });
+
   it('ignores empty variables and does nothing without any', async () => {
     expect(await provision({ SMILEID_API_KEY: '', KIOSK_OPERATOR_PIN: '  ', KIOSK_PROVISION: '' })).toEqual({
       source: 'none',
@@ -293,5 +357,106 @@ describe('second start', () => {
     expect(store.get().partnerId).toBe('085');
     expect(logLines.some((line) => line.includes('provisioning.file_deleted_unused'))).toBe(true);
     expect(await readdir(path.join(folder, 'vault')).catch(() => [])).not.toContain('dev-vault.json');
+  });
+});
+
+describe('a refused start writes nothing', () => {
+  /** The kiosk core as the dev host and the Electron shell start it, on a fresh data folder. */
+  async function startOn(dataDir: string, env: Record<string, string | undefined>) {
+    return startCore(env, { dataDir });
+  }
+
+  it.each([
+    [
+      'an API key too short',
+      { SMILEID_BASE_URL: 'http://127.0.0.1:8080/v1', SMILEID_PARTNER_ID: '085', SMILEID_API_KEY: 'short' },
+      /SMILEID_API_KEY is not valid/,
+    ],
+    ['a PIN with letters', { KIOSK_OPERATOR_PIN: '24681x' }, /KIOSK_OPERATOR_PIN is not valid/],
+    ['a kiosk ID too long', { KIOSK_ID: 'K'.repeat(65) }, /KIOSK_ID is not valid/],
+    ['a branch too long', { BRANCH: 'B'.repeat(121) }, /BRANCH is not valid/],
+    ['a base URL that is no URL', { SMILEID_BASE_URL: 'testapi' }, /SMILEID_BASE_URL is not a URL/],
+  ])('%s: the start is refused and the data folder stays empty', async (_what, variables, message) => {
+    const dataDir = path.join(folder, 'kiosk');
+    const env: Record<string, string | undefined> = { KIOSK_OPERATOR_PIN: PIN, ...variables };
+    const error = await provisioningError(() => startOn(dataDir, env));
+    expect(error.message).toMatch(message);
+    // No settings file, no vault, no outbox: the next start is a first start again.
+    expect(existsSync(path.join(dataDir, `${SETTINGS_FILE_NAME}.json`))).toBe(false);
+    expect(await readdir(dataDir).catch(() => [])).toEqual([]);
+    // The variables still left the environment: a refused start does not keep the key in it either.
+    expect(Object.keys(env)).toEqual([]);
+  });
+
+  it('a provisioning file with an invalid setting: refused, the file kept, nothing written', async () => {
+    const dataDir = path.join(folder, 'kiosk');
+    const content = JSON.stringify({
+      settings: { idleTimeoutSeconds: 5 },
+      apiKey: API_KEY,
+      operatorPin: PIN,
+    });
+    await writeFile(provisionPath, content);
+    const error = await provisioningError(() => startOn(dataDir, { KIOSK_PROVISION: provisionPath }));
+    expect(error.message).toMatch(/Invalid field "settings\.idleTimeoutSeconds"/);
+    expect(await readFile(provisionPath, 'utf8')).toBe(content);
+    expect(await readdir(dataDir).catch(() => [])).toEqual([]);
+  });
+
+  it('a destination the endpoint policy refuses: nothing written', async () => {
+    const dataDir = path.join(folder, 'kiosk');
+    const error = await provisioningError(() =>
+      startCore(
+        { SMILEID_BASE_URL: 'http://203.0.113.9/v1', SMILEID_PARTNER_ID: '085' },
+        { dataDir, developmentEndpoints: false },
+      ),
+    );
+    expect(error.message).toMatch(/provisioned settings were refused/);
+    expect(await readdir(dataDir).catch(() => [])).toEqual([]);
+  });
+
+  it('the README example starts: KIOSK_ID and BRANCH land in the settings, and the kiosk can send', async () => {
+    const dataDir = path.join(folder, 'kiosk');
+    const kiosk = await startOn(dataDir, {
+      SMILEID_BASE_URL: 'http://127.0.0.1:8080/v1',
+      SMILEID_PARTNER_ID: '085',
+      SMILEID_API_KEY: 'dev-key-0001',
+      KIOSK_OPERATOR_PIN: '246810',
+      KIOSK_ID: 'K-01',
+      BRANCH: 'Training',
+    });
+    try {
+      expect(await kiosk.call('getSettings', {})).toMatchObject({
+        environment: 'custom',
+        customApiUrl: 'http://127.0.0.1:8080/v1',
+        partnerId: '085',
+        kioskId: 'K-01',
+        branch: 'Training',
+        apiKeySet: true,
+        pinSet: true,
+        configured: true,
+      });
+      expect(kiosk.core.provisioning).toEqual({
+        source: 'env',
+        variables: [
+          'SMILEID_BASE_URL',
+          'SMILEID_PARTNER_ID',
+          'SMILEID_API_KEY',
+          'KIOSK_OPERATOR_PIN',
+          'KIOSK_ID',
+          'BRANCH',
+        ],
+      });
+    } finally {
+      await kiosk.close();
+    }
+    // Once provisioned, a later start ignores (and removes) provisioning variables, even invalid ones.
+    const env: Record<string, string | undefined> = { SMILEID_API_KEY: 'short' };
+    const again = await startOn(dataDir, env);
+    try {
+      expect(again.core.provisioning).toEqual({ source: 'none' });
+      expect(env).toEqual({});
+    } finally {
+      await again.close();
+    }
   });
 });

@@ -674,6 +674,10 @@ describe('Smile ID simulator', () => {
           result: { resultCode: '0840', outcome: 'approved' },
           zipProblem: null,
           createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
+          callbackUrl: null,
+          metadata: null,
+          allowNewEnroll: false,
+          callbacks: { attempts: 0, delivered: [], lastProblem: null },
         },
       ]);
     });

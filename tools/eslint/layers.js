@@ -104,6 +104,13 @@ export const layers = [
     why: 'main/storage/ is the key-value file port and its plain-Node adapters',
   },
   {
+    name: 'main/audit',
+    folder: 'main/audit/',
+    imports: ['app', 'main', 'main/audit', 'main/secure'],
+    ...mainCore,
+    why: 'main/audit/ records what the outbox, settings and handlers did; it is given them as plain interfaces',
+  },
+  {
     name: 'main/secure',
     folder: 'main/secure/',
     imports: ['app', 'main', 'main/secure'],
@@ -125,6 +132,7 @@ export const layers = [
       'main/outbox',
       'main/storage',
       'main/secure',
+      'main/audit',
     ],
     ...mainCore,
     why: 'the composition root assembles main/; only the hosts import it',

@@ -26,6 +26,8 @@ export const USAGE = `Usage: npm run simulator -- --partner-id ID --api-key KEY 
   --expired-url P               probability the upload URL is already expired
   --tampered-signature P        probability job_status answers with a bad signature
   --fault-scope ROUTE           upload | put | job_status (repeatable; default all)
+  --callback-retry-ms N         wait before another try of a failed callback POST (repeatable, one per
+                                retry; default 1000 5000 30000 120000). Callbacks go to loopback URLs only
   --help                        show this text`;
 
 export type CliParse =
@@ -99,6 +101,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         'default-result': { type: 'string' },
         outcome: { type: 'string', multiple: true },
         'fault-scope': { type: 'string', multiple: true },
+        'callback-retry-ms': { type: 'string', multiple: true },
         help: { type: 'boolean' },
       },
     }));
@@ -120,6 +123,15 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   }
   if (values['default-result'] !== undefined) options['defaultResultCode'] = values['default-result'];
   if (values['fault-scope'] !== undefined) options['faultScope'] = values['fault-scope'];
+  if (values['callback-retry-ms'] !== undefined) {
+    const delays = values['callback-retry-ms'].map(Number);
+    const bad = values['callback-retry-ms'].find(
+      (text, index) => text.trim() === '' || !Number.isFinite(delays[index]),
+    );
+    if (bad !== undefined)
+      return { kind: 'error', message: `error: --callback-retry-ms must be a number, got "${bad}"` };
+    options['callbackRetryDelaysMs'] = delays;
+  }
   if (values.outcome !== undefined) {
     const rules: OutcomeRule[] = [];
     for (const text of values.outcome) {

@@ -6,8 +6,10 @@ import { FaultDice } from './faults';
 import type { ProbabilityFault } from './faults';
 import { applyPatch, parseBehaviourPatch } from './options';
 import type { FaultRoute, ResolvedOptions, SimulatorBehaviour } from './options';
+import { deliverCallback } from './callback-delivery';
+import { meaningOf } from './outcomes';
 import { SimulatorState } from './state';
-import type { SimulatorJobView } from './state';
+import type { SimJob, SimulatorJobView } from './state';
 import { TokenBucket } from './throttle';
 import { UploadUrlSigner } from './upload-url';
 
@@ -32,6 +34,7 @@ export class SimulatorCore {
     this.current = options.behaviour;
     this.bucket = new TokenBucket((ms) => this.sleep(ms));
     this.bucket.setRate(this.current.bandwidthBytesPerSec);
+    this.state.onResult((job) => this.resultReady(job));
   }
 
   get behaviour(): Readonly<SimulatorBehaviour> {
@@ -68,6 +71,41 @@ export class SimulatorCore {
 
   settle(): void {
     this.state.settle(this.now(), this.current.provisionalResolveMs);
+  }
+
+  /**
+   * Settles the jobs at `at` even if nobody asks then. Jobs settle lazily otherwise; one whose result goes to a
+   * callback must get it without a job_status call. The wait ends with close().
+   */
+  settleAt(at: number): void {
+    this.sleep(Math.max(0, at - this.now())).then(
+      () => this.settle(),
+      () => undefined, // closed meanwhile
+    );
+  }
+
+  /** A job got a result code: post it to its callback, and wake up again when a review would end it. */
+  private resultReady(job: SimJob): void {
+    if (job.extras.callbackUrl === null) return;
+    void deliverCallback(
+      {
+        partnerId: this.partnerId,
+        apiKey: this.apiKey,
+        now: () => this.now(),
+        sleep: (ms) => this.sleep(ms),
+        signal: this.signal,
+        retryDelaysMs: () => this.current.callbackRetryDelaysMs,
+      },
+      job,
+    );
+    const resolveMs = this.current.provisionalResolveMs;
+    if (
+      resolveMs !== null &&
+      job.completedAt !== null &&
+      meaningOf(job.resultCode ?? '').outcome === 'provisional'
+    ) {
+      this.settleAt(job.completedAt + resolveMs);
+    }
   }
 
   fires(fault: ProbabilityFault, route: FaultRoute): boolean {

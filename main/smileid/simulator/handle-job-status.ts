@@ -1,6 +1,6 @@
 // POST /v1/job_status (docs/smileid-protocol.md §3.3): the signed answer the kiosk polls. The answer's signature uses the
 // same scheme as requests, over the timestamp it returns, so the client can prove the answer is genuine.
-import { computeSignature } from '../signature';
+import { computeSignature, type SignedTimestamp } from '../signature';
 import { jobStatusRequestSchema } from '../wire';
 import type { SimulatorCore } from './core';
 import { jsonReply, smileError } from './http-io';
@@ -37,20 +37,27 @@ export function handleJobStatus(core: SimulatorCore, body: Buffer): Reply {
   const signature = core.fires('tamperedSignature', 'job_status')
     ? computeSignature(`tampered:${core.apiKey}`, core.partnerId, timestamp)
     : computeSignature(core.apiKey, core.partnerId, timestamp);
-  const answer = { timestamp, signature, code: '2302', history: null, image_links: null };
+  return jsonReply(200, jobStatusBody(job, { timestamp, signature }));
+}
 
+/**
+ * What job_status answers about a job, signed with `signed`: also the body of the callback the simulator posts
+ * when the job has a result (callback-delivery.ts), as Smile ID signs both with the same scheme.
+ */
+export function jobStatusBody(job: SimJob, signed: SignedTimestamp): Record<string, unknown> {
+  const answer = { ...signed, code: '2302', history: null, image_links: null };
   if (job.resultCode === null) {
     // Before processing the result is free text, not an object (docs/smileid-protocol.md §3.3).
     const result = job.zipReceivedAt === null ? 'No zip uploaded' : 'Processing';
-    return jsonReply(200, { ...answer, job_complete: false, job_success: false, result });
+    return { ...answer, job_complete: false, job_success: false, result };
   }
   const { outcome } = meaningOf(job.resultCode);
-  return jsonReply(200, {
+  return {
     ...answer,
     job_complete: true,
     job_success: outcome === 'approved',
     result: resultOf(job, job.resultCode),
-  });
+  };
 }
 
 function resultOf(job: SimJob, code: string): Record<string, unknown> {

@@ -46,9 +46,17 @@ export function handlePrepUpload(core: SimulatorCore, body: Buffer): Reply {
     );
   }
 
+  // What the real service does with a re-prepared job's new callback or metadata is not documented; the
+  // simulator keeps the latest, which is where a callback would then go.
+  const extras = {
+    callbackUrl: request.callback_url ?? null,
+    metadata: request.metadata ?? null,
+    allowNewEnroll: request.allow_new_enroll === true,
+  };
   // retry:true for an unknown job_id is accepted as a new job (the first attempt may never have landed).
-  const job = existing ?? core.state.createJob(params, now);
-  if (!existing) job.prepUploads += 1;
+  const job = existing ?? core.state.createJob(params, extras, now);
+  if (existing) existing.extras = extras;
+  else job.prepUploads += 1;
   if (retry) job.prepUploadRetries += 1;
   // "An earlier attempt landed but its answer was lost": the job now exists, yet this call sees 2215.
   if (!existing && !retry && core.fires('duplicateJob2215', 'upload'))

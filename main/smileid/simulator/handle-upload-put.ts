@@ -48,6 +48,8 @@ export async function handleUploadPut(core: SimulatorCore, put: PutRequest): Pro
     job.images = verdict.images;
     job.zipProblem = verdict.reason;
     job.pendingCode = verdict.failureCode ?? pickResultCode(job.userId, core.behaviour);
+    // Its result must reach the callback even if nobody polls for it.
+    if (job.extras.callbackUrl !== null) core.settleAt(job.readyAt);
   }
   return emptyOk(put.body);
 }

@@ -55,6 +55,8 @@ export const simulatorBehaviourSchema = z.strictObject({
   tamperedSignature: probability,
   /** Routes the faults (latency and bandwidth included) apply to; null = all three. */
   faultScope: z.array(faultRouteSchema).nullable(),
+  /** Waits before each new try of a callback POST that failed (callback-delivery.ts); [] = one try only. */
+  callbackRetryDelaysMs: z.array(milliseconds).max(20),
 });
 export type SimulatorBehaviour = z.infer<typeof simulatorBehaviourSchema>;
 
@@ -79,6 +81,7 @@ export const DEFAULT_BEHAVIOUR: Readonly<SimulatorBehaviour> = {
   expiredUploadUrl: 0,
   tamperedSignature: 0,
   faultScope: null,
+  callbackRetryDelaysMs: [1_000, 5_000, 30_000, 120_000],
 };
 
 /** A fixed default seed: two runs with the same options see the same faults. */

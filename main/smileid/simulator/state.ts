@@ -2,12 +2,29 @@
 // (processing → complete, provisional → 1240) are settled lazily whenever someone looks, so the simulator
 // needs no timers that could outlive close() and a test clock would be easy to add later.
 import { randomBytes } from 'node:crypto';
-import type { PartnerParams } from '../wire';
+import type { Metadatum, PartnerParams } from '../wire';
 import { HUMAN_REVIEW_PASS, meaningOf } from './outcomes';
 import type { EnrollmentOutcome } from '../../../app/smileid/result-codes';
 import type { InspectedImage } from './zip-inspection';
 
 export type JobState = 'prepared' | 'processing' | 'complete';
+
+/** What the job's prep_upload said besides partner_params (the latest one, for a re-prepared job). */
+export interface PrepUploadExtras {
+  readonly callbackUrl: string | null;
+  readonly metadata: readonly Metadatum[] | null;
+  readonly allowNewEnroll: boolean;
+}
+
+/** How posting the job's results to its callback URL went (callback-delivery.ts). */
+export interface CallbackLog {
+  /** POSTs made, failed ones included. */
+  attempts: number;
+  /** The result codes the callback accepted (2xx), in order: a provisional result, then its final one. */
+  delivered: string[];
+  /** Why the last POST failed, or why none was made (a callback URL off loopback); null after a success. */
+  lastProblem: string | null;
+}
 
 export interface SimJob {
   readonly jobId: string;
@@ -16,6 +33,8 @@ export interface SimJob {
   readonly smileJobId: string;
   readonly refId: string;
   readonly createdAt: number;
+  extras: PrepUploadExtras;
+  readonly callbacks: CallbackLog;
   prepUploads: number;
   prepUploadRetries: number;
   puts: number;
@@ -53,6 +72,10 @@ export interface SimulatorJobView {
   result: { resultCode: string; outcome: EnrollmentOutcome } | null;
   zipProblem: string | null;
   createdAt: string;
+  callbackUrl: string | null;
+  metadata: readonly Metadatum[] | null;
+  allowNewEnroll: boolean;
+  callbacks: CallbackLog;
 }
 
 export class SimulatorState {
@@ -61,8 +84,14 @@ export class SimulatorState {
   /** user_id → job_id of the approved job that enrolled it. */
   private readonly enrolled = new Map<string, string>();
   private smileJobCounter = 0;
+  private readonly resultListeners = new Set<(job: SimJob) => void>();
 
   constructor(private readonly partnerId: string) {}
+
+  /** Called each time a job gets a result code (processing done, or a human review ended). */
+  onResult(listener: (job: SimJob) => void): void {
+    this.resultListeners.add(listener);
+  }
 
   findJob(jobId: string): SimJob | undefined {
     return this.jobs.get(jobId);
@@ -78,7 +107,7 @@ export class SimulatorState {
     return enrolledBy !== undefined && enrolledBy !== jobId;
   }
 
-  createJob(partnerParams: PartnerParams, now: number): SimJob {
+  createJob(partnerParams: PartnerParams, extras: PrepUploadExtras, now: number): SimJob {
     this.smileJobCounter += 1;
     const smileJobId = String(this.smileJobCounter).padStart(10, '0');
     const job: SimJob = {
@@ -89,6 +118,8 @@ export class SimulatorState {
       // Shaped like Smile ID's ref_id: <partner>-<smile_job_id>-<hash>.
       refId: `${this.partnerId}-${smileJobId}-${randomBytes(8).toString('hex')}`,
       createdAt: now,
+      extras,
+      callbacks: { attempts: 0, delivered: [], lastProblem: null },
       prepUploads: 0,
       prepUploadRetries: 0,
       puts: 0,
@@ -155,6 +186,10 @@ export class SimulatorState {
           : { resultCode: job.resultCode, outcome: meaningOf(job.resultCode).outcome },
       zipProblem: job.zipProblem,
       createdAt: new Date(job.createdAt).toISOString(),
+      callbackUrl: job.extras.callbackUrl,
+      metadata: job.extras.metadata,
+      allowNewEnroll: job.extras.allowNewEnroll,
+      callbacks: { ...job.callbacks, delivered: [...job.callbacks.delivered] },
     }));
   }
 
@@ -170,5 +205,6 @@ export class SimulatorState {
     job.resultCode = code;
     job.completedAt = at;
     if (meaningOf(code).outcome === 'approved') this.enrolled.set(job.userId, job.jobId);
+    for (const listener of this.resultListeners) listener(job);
   }
 }
