@@ -22,7 +22,7 @@ import {
 import { silentLogger, type Logger } from '../log';
 import { SerialQueue } from '../secure/serial-queue';
 import { AuditSealer } from './audit-sealing';
-import { syncDirectory, truncateDurably, writeDurably } from './durable-append';
+import { syncDirectory, truncateDurably, writeDurably } from '../storage/durable-writes';
 import { withHash } from './entry-hash';
 import { decodeSegment, type SegmentProblem, type SegmentProblemReason } from './segment-reader';
 import {
@@ -313,6 +313,7 @@ async function recoverNewestSegment(dir: string, sealer: AuditSealer, now: numbe
     if (decoded.problem) {
       const file = `${segment.name}.unreadable-${now}`;
       await writeDurably(path.join(dir, file), bytes.subarray(decoded.goodBytes));
+      await syncDirectory(dir);
       await truncateDurably(segment.path, decoded.goodBytes);
       setAside.push({
         segment: segment.name,

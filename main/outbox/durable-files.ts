@@ -1,29 +1,9 @@
-// File operations of the job folders that must hold across a power loss: a write is on disk before the caller
-// goes on, and a destroyed file cannot be brought back from its old blocks by an undelete.
+// File operations of the job folders that must hold across a power loss: the durable writes of
+// main/storage/durable-writes.ts, and a destroyed file cannot be brought back from its old blocks by an undelete.
 import { randomBytes } from 'node:crypto';
 import { open as openFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-
-export async function writeDurably(file: string, data: Uint8Array): Promise<void> {
-  const handle = await openFile(file, 'w', 0o600);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-export async function syncDirectory(folder: string): Promise<void> {
-  // Makes a rename or unlink durable on power loss. Windows cannot open directories; there NTFS journals it.
-  if (process.platform === 'win32') return;
-  const handle = await openFile(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
+import { syncDirectory } from '../storage/durable-writes';
 
 /**
  * Overwrites a file in place with random bytes (fsynced), then unlinks it and fsyncs its folder. An unlink

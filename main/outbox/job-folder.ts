@@ -16,7 +16,7 @@ import path from 'node:path';
 import { writeFile } from 'atomically';
 import { z } from 'zod';
 import { open, seal } from '../secure/aes-gcm';
-import { syncDirectory, writeDurably } from './durable-files';
+import { syncDirectory, writeDurably } from '../storage/durable-writes';
 import { destroyJobKey, JOB_KEY_FILE, newJobKey, readJobKey } from './job-key';
 import { jobRecordSchema, type JobRecord } from './job-record';
 

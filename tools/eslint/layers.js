@@ -106,7 +106,7 @@ export const layers = [
   {
     name: 'main/audit',
     folder: 'main/audit/',
-    imports: ['app', 'main', 'main/audit', 'main/secure'],
+    imports: ['app', 'main', 'main/audit', 'main/secure', 'main/storage'],
     ...mainCore,
     why: 'main/audit/ records what the outbox, settings and handlers did; it is given them as plain interfaces',
   },

@@ -1,9 +1,9 @@
-// The few file operations the audit log needs to hold across a power cut: a new file's bytes and its name are
-// on disk before the caller goes on, and so is a cut. (main/outbox/durable-files.ts does the same for job
-// folders; the audit layer keeps its own so it does not depend on the outbox.)
+// The file operations that must hold across a power cut, shared by the outbox's job folders and the audit log:
+// a write (or a cut) is on disk before the caller goes on, and so is a new name or an unlink once its folder
+// is synced.
 import { open as openFile } from 'node:fs/promises';
-import path from 'node:path';
 
+/** Writes the whole file (0600) and fsyncs it. A new name needs syncDirectory too. */
 export async function writeDurably(file: string, data: Uint8Array): Promise<void> {
   const handle = await openFile(file, 'w', 0o600);
   try {
@@ -12,9 +12,9 @@ export async function writeDurably(file: string, data: Uint8Array): Promise<void
   } finally {
     await handle.close();
   }
-  await syncDirectory(path.dirname(file));
 }
 
+/** Cuts the file to `length` bytes and fsyncs it. */
 export async function truncateDurably(file: string, length: number): Promise<void> {
   const handle = await openFile(file, 'r+');
   try {
@@ -26,7 +26,7 @@ export async function truncateDurably(file: string, length: number): Promise<voi
 }
 
 export async function syncDirectory(folder: string): Promise<void> {
-  // Makes a new name or an unlink durable. Windows cannot open directories; there NTFS journals it.
+  // Makes a rename, a new name or an unlink durable. Windows cannot open directories; there NTFS journals it.
   if (process.platform === 'win32') return;
   const handle = await openFile(folder, 'r');
   try {
