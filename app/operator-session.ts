@@ -1,15 +1,14 @@
-// Operator sessions and the operator PIN's state, as both processes see them. A correct PIN (or the supervisor
-// recovery code) buys a short-lived session grant from main: a random token the renderer presents with each
-// privileged call instead of the PIN, which it never keeps. Main holds the grants in memory; a grant ends on
-// idle reset and when the operator screens close (the renderer says so), and after SESSION_MAX_AGE_MS whatever
-// happens, so an operator screen left open cannot stay unlocked.
+// Operator sessions and the operator PIN's state, as both processes see them (docs/operators.md). A correct PIN
+// (or the supervisor recovery code) buys a session grant from main: a random token the renderer presents with
+// each privileged call instead of the PIN, which it never keeps. Main holds the grants in memory. Two kinds:
+//   - 'shift': an operator signed in at the start of a shift. Enrollment needs one; it lasts until sign-out, the
+//     idle sign-out setting or the longest shift setting, whichever comes first.
+//   - 'elevated': the PIN entered again to open the operator screens; ends on idle reset, when those screens
+//     close (the renderer says so), and after SESSION_MAX_AGE_MS whatever happens.
 import { z } from 'zod';
 
-/**
- * Who a session acts as. The kiosk has one shared PIN, so today every session is a supervisor's; named operators
- * will add 'operator' here, and channel-access.ts then names the role each call needs.
- */
-export const OPERATOR_ROLES = ['supervisor'] as const;
+/** Who a session acts as; app/ipc/channel-access.ts names the role each call needs. */
+export const OPERATOR_ROLES = ['operator', 'supervisor'] as const;
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 
 /**
@@ -19,7 +18,10 @@ export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 export const SESSION_SCOPES = ['full', 'pin_change'] as const;
 export type SessionScope = (typeof SESSION_SCOPES)[number];
 
-/** However busy the operator is, a session ends this long after the PIN was entered. */
+export const SESSION_KINDS = ['shift', 'elevated'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** However busy the operator is, an elevated session ends this long after the PIN was entered. */
 export const SESSION_MAX_AGE_MS = 10 * 60_000;
 
 /** 32 random bytes, base64url without padding. */
@@ -30,10 +32,16 @@ export const sessionTokenSchema = z
 
 export const sessionGrantSchema = z.object({
   token: sessionTokenSchema,
+  kind: z.enum(SESSION_KINDS),
+  /** The named operator (app/operators.ts) whose PIN opened the session. */
+  operatorId: z.string(),
+  displayName: z.string(),
   role: z.enum(OPERATOR_ROLES),
   scope: z.enum(SESSION_SCOPES),
-  /** Epoch ms (main's clock) after which main refuses the token. */
+  /** Epoch ms (main's clock) after which main refuses the token: the shift's end, or the elevated session's. */
   expiresAt: z.number().int().positive(),
+  /** A shift ends after this long without a call that presents it; null for an elevated session. */
+  idleMs: z.number().int().positive().nullable(),
 });
 export type SessionGrant = z.infer<typeof sessionGrantSchema>;
 

@@ -38,6 +38,11 @@ export const jobSummarySchema = z.object({
   result: jobResultSummarySchema.nullable(),
   /** When Smile ID confirmed the final result. */
   completedAt: z.number().nullable(),
+  /**
+   * The named operator who captured it (app/operators.ts), as its job record holds it; null for a job taken
+   * before named operators, under the shared kiosk PIN. The operator panel's end-of-day totals group by it.
+   */
+  operatorId: z.string().nullable(),
 });
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 

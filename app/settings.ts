@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { kioskLocationSchema } from './kiosk-location';
 import { PIN_LOCK_REASONS, PIN_STATES } from './operator-session';
+import { SHIFT_LIMITS } from './operators';
 import { DEFAULT_USER_ID_RULE, userIdRuleSchema } from './user-id';
 
 export const LANGUAGES = ['en', 'fr', 'sw', 'pt'] as const;
@@ -71,6 +72,14 @@ export const settingsSchema = z.object({
   idleTimeoutSeconds: z.number().int().min(15).max(3600),
   /** A capture without a usable face for this long ends on "Please call the operator" (Try again / Cancel). */
   captureTimeoutSeconds: z.number().int().min(15).max(600),
+  /** A signed-in operator's shift ends after this many minutes without an enrollment or operator call. */
+  operatorIdleSignOutMinutes: z
+    .number()
+    .int()
+    .min(SHIFT_LIMITS.minIdleSignOutMinutes)
+    .max(SHIFT_LIMITS.maxIdleSignOutMinutes),
+  /** ... and this many hours after sign-in whatever happens (docs/operators.md). */
+  maxShiftHours: z.number().int().min(SHIFT_LIMITS.minShiftHours).max(SHIFT_LIMITS.maxShiftHours),
   camera: cameraSettingsSchema,
   retentionDays: z.number().int().min(1).max(3650),
   /**
@@ -128,6 +137,8 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'en',
   idleTimeoutSeconds: 90,
   captureTimeoutSeconds: 60,
+  operatorIdleSignOutMinutes: 15,
+  maxShiftHours: 10,
   camera: { deviceId: null, resolution: '1280x720' },
   retentionDays: 30,
   auditRetentionDays: 365,

@@ -19,6 +19,7 @@ import type { Settings } from '../app/settings';
 import { issueParams, issuesFromZod } from '../app/settings-issues';
 import type { EndpointPolicy } from '../app/smileid/endpoint-policy';
 import type { AuditService } from './audit/audit-recorder';
+import type { DiagnosticsExporter } from './diagnostics/export-diagnostics';
 import type { Logger } from './log';
 import { checkEnrollmentImages } from './jpeg-validation';
 import type { Outbox } from './outbox/outbox';
@@ -30,7 +31,9 @@ import {
   sendsElsewhere,
 } from './settings/destination';
 import { authorize, type AccessContext } from './settings/operator-access';
+import type { OperatorDirectory, OperatorPinCheck } from './settings/operator-directory';
 import type { OperatorSession, OperatorSessions } from './settings/operator-sessions';
+import type { SessionKind } from '../app/operator-session';
 import type { SettingsStore } from './settings/settings-store';
 
 export interface HandlerDeps {
@@ -62,6 +65,8 @@ export interface HandlerDeps {
   >;
   /** The operator sessions (grants) this table hands out and checks. */
   readonly sessions: OperatorSessions;
+  /** The named operators and their PINs (docs/operators.md). */
+  readonly operators: OperatorDirectory;
   readonly vault: Pick<SecretVault, 'get' | 'set' | 'delete'>;
   readonly log: Logger;
   /** What only the host can do (the Electron shell leaves kiosk mode; the dev host has nothing to leave). */
@@ -70,6 +75,8 @@ export interface HandlerDeps {
   readonly endpointPolicy: (settings: Settings) => EndpointPolicy;
   /** The audit trail: every call runs through it (main/audit/audit-recorder.ts); supervisors read it. */
   readonly audit: AuditService;
+  /** The supervisor's diagnostics file for support, without personal data (main/diagnostics/). */
+  readonly diagnostics: DiagnosticsExporter;
 }
 
 /** `session`: what the call acts under, once its access rule passed (null: public, or first-run setup). */
@@ -89,13 +96,53 @@ const USER_ID_PROBLEMS = {
 } as const;
 
 export function createHandlers(deps: HandlerDeps): HandlerTable {
-  const { outbox, settings, vault, log, sessions } = deps;
+  const { outbox, settings, vault, log, sessions, operators } = deps;
   const access: AccessContext = { pinState: () => settings.pinState(), sessions };
+
+  /** A session for an operator whose PIN was right: a shift lasts as the settings say; elevated, 10 minutes. */
+  const openSession = (
+    kind: SessionKind,
+    operator: { operatorId: string; displayName: string; role: OperatorSession['role'] },
+    scope: OperatorSession['scope'],
+    origin: OperatorSession['origin'],
+  ) => {
+    const current = settings.get();
+    const shift =
+      kind === 'shift'
+        ? { maxAgeMs: current.maxShiftHours * 3_600_000, idleMs: current.operatorIdleSignOutMinutes * 60_000 }
+        : {};
+    const { operatorId, displayName, role } = operator;
+    return sessions.issue({ kind, operatorId, displayName, role, scope, origin, ...shift });
+  };
+
+  /** verifyPin and signIn: the same PIN check, a session of their kind. */
+  const enterPin = async (kind: SessionKind, check: OperatorPinCheck) => {
+    if (check.kind === 'wrong') return { valid: false as const, triesLeft: check.triesLeft, lockedUntil: null };
+    if (check.kind === 'locked') return { valid: false as const, triesLeft: 0, lockedUntil: check.until };
+    if (check.kind === 'disabled') {
+      throw new KioskError(
+        'not_allowed',
+        `The operator ${check.operator.operatorId} is disabled and cannot sign in.`,
+        'Ask a supervisor to enable this operator.',
+        { reason: 'operator_disabled' },
+      );
+    }
+    const scope = check.changeRequired ? 'pin_change' : 'full';
+    const grant = openSession(kind, check.operator, scope, 'pin');
+    return { valid: true as const, grant, pinChangeRequired: check.changeRequired };
+  };
+
+  /** A supervisor changed an operator: their live sessions end when their access did. */
+  const endChangedSessions = (before: { enabled: boolean; role: string }, after: typeof before, id: string) => {
+    if ((before.enabled && !after.enabled) || before.role !== after.role) sessions.endOperator(id);
+  };
 
   const publicSettings = async () => settings.publicView((await vault.get('smileid.apiKey')) !== null);
 
   const implementation: Implementation = {
-    async submitEnrollment(request) {
+    async submitEnrollment(request, session) {
+      // The access rule ('shift') already refused a call without a live shift; this keeps the type honest.
+      if (session === null) throw new KioskError('pin_required', 'Sign in first.', 'Sign in with your PIN.');
       const current = settings.get();
       const userId = normaliseUserId(request.userId);
       const problem = checkUserId(userId, current.userIdRule);
@@ -126,6 +173,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const job = await outbox.enqueue({
         jobId: request.reference,
         userId,
+        // Recorded with the capture: the job's operator, sealed in its partner_params as operator_id.
+        operatorId: session.operatorId,
         consentAt: request.consent.at,
         selfie: request.selfie,
         liveness: request.liveness,
@@ -208,21 +257,36 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
 
     async verifyPin(request) {
-      const check = await settings.verifyPin(request.pin);
-      if (check.kind === 'wrong') return { valid: false, triesLeft: check.triesLeft, lockedUntil: null };
-      if (check.kind === 'locked') return { valid: false, triesLeft: 0, lockedUntil: check.until };
-      const grant = sessions.issue(check.changeRequired ? 'pin_change' : 'full', 'pin');
-      return { valid: true, grant, pinChangeRequired: check.changeRequired };
+      return enterPin('elevated', await operators.verify(request.operatorId, request.pin));
+    },
+
+    async signIn(request) {
+      return enterPin('shift', await operators.verify(request.operatorId, request.pin));
+    },
+
+    async getShift(request) {
+      const shift = sessions.describe(request.grant);
+      if (!shift) throw new KioskError('session_expired', 'The shift has ended.', 'Sign in again.');
+      return shift;
     },
 
     async setPin(request, session) {
-      await settings.setPin(request.newPin);
+      // First-run setup and the recovery code set the kiosk PIN, the first supervisor's; anyone else their own.
+      const kioskPin = session === null || session.origin === 'recovery_code';
+      let operator;
+      if (kioskPin) {
+        await settings.setPin(request.newPin);
+        operator = operators.restoreFirstSupervisor();
+      } else {
+        operator = await operators.setOwnPin(session.operatorId, request.newPin);
+      }
       // A recovery code is made with the first PIN and replaced once used; otherwise it stays as it was.
       const replaceCode = !settings.hasRecoveryCode() || session?.origin === 'recovery_code';
       const recoveryCode = replaceCode ? await settings.issueRecoveryCode() : null;
       // The session that set it (or none, in first-run setup) gives way to a full one under the new PIN.
-      const grant = sessions.issue('full', session === null ? 'first_run' : session.origin);
-      log.info('operator_pin_set', { origin: session?.origin ?? 'first_run', newRecoveryCode: replaceCode });
+      const origin = session === null ? 'first_run' : session.origin;
+      const grant = openSession(session?.kind ?? 'elevated', operator, 'full', origin);
+      log.info('operator_pin_set', { origin, operatorId: operator.operatorId, newRecoveryCode: replaceCode });
       return { grant, recoveryCode };
     },
 
@@ -230,7 +294,9 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const check = await settings.verifyRecoveryCode(request.recoveryCode);
       if (check.kind === 'wrong') return { valid: false, lockedUntil: null };
       if (check.kind === 'locked') return { valid: false, lockedUntil: check.until };
-      return { valid: true, grant: sessions.issue('pin_change', 'recovery_code') };
+      // It may only set a new PIN for the first supervisor (setPin), who owns the kiosk PIN.
+      const grant = openSession('elevated', operators.firstSupervisor(), 'pin_change', 'recovery_code');
+      return { valid: true, grant };
     },
 
     async issueRecoveryCode() {
@@ -238,7 +304,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
 
     async endSession(request) {
-      return { ended: sessions.end(request.grant) };
+      return { ended: sessions.end(request.grant, 'signed_out') !== null };
     },
 
     async exitKiosk() {
@@ -252,6 +318,28 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return outbox.health();
     },
 
+    async listOperators() {
+      return { operators: operators.list() };
+    },
+
+    async createOperator(request) {
+      return operators.create(request);
+    },
+
+    async updateOperator(request) {
+      const { operatorId, displayName, role, enabled } = request;
+      const { before, after } = operators.update(operatorId, { displayName, role, enabled });
+      endChangedSessions(before, after, operatorId);
+      return operators.summary(after);
+    },
+
+    async resetOperatorPin(request) {
+      const summary = await operators.resetPin(request.operatorId, request.temporaryPin);
+      // Whoever knew the old PIN is signed out with it.
+      sessions.endOperator(request.operatorId);
+      return summary;
+    },
+
     async listAudit(request) {
       return deps.audit.list(request);
     },
@@ -259,6 +347,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     async exportAudit(request) {
       const { grant: _grant, ...query } = request;
       return deps.audit.export(query);
+    },
+
+    async exportDiagnostics() {
+      return deps.diagnostics.export();
     },
   };
 

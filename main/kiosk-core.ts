@@ -10,6 +10,7 @@ import type { KioskEvent } from '../app/queue';
 import type { Settings } from '../app/settings';
 import type { AuditRecorder } from './audit/audit-recorder';
 import { startAuditTrail } from './audit/audit-trail';
+import { diagnosticsExporter } from './diagnostics/export-diagnostics';
 import { createHandlers, type HandlerDeps, type HandlerTable } from './handlers';
 import { scrubbedLogger, type Logger } from './log';
 import { LogScrubber } from './log-scrub';
@@ -18,6 +19,7 @@ import { Outbox, type ConnectionObserver, type OutboxOptions, type SmileIdConnec
 import { generateKey } from './secure/aes-gcm';
 import { secretLearningVault } from './secure/secret-learning-vault';
 import type { SecretVault } from './secure/secret-vault';
+import { OperatorDirectory } from './settings/operator-directory';
 import { OperatorSessions } from './settings/operator-sessions';
 import {
   checkProvisioning,
@@ -178,6 +180,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   await outbox.start();
 
   const sessions = new OperatorSessions({ log });
+  sessions.onEnded((session, why) => audit.sessionEnded(session, why));
+  // Main ends an idle or overlong shift on time, whether or not the renderer calls (docs/operators.md).
+  const sessionSweep = setInterval(() => sessions.sweep(), SESSION_SWEEP_MS);
+  sessionSweep.unref();
   const handlers = createHandlers({
     outbox,
     settings,
@@ -186,7 +192,16 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     audit,
     log,
     sessions,
+    operators: new OperatorDirectory(settings, { log }),
     endpointPolicy: endpointPolicyFor,
+    diagnostics: diagnosticsExporter({
+      appVersion: options.sourceSdkVersion,
+      // Reading the key through this vault also teaches the scrubber it, before the file is scrubbed.
+      settings: async () => settings.publicView((await vault.get('smileid.apiKey')) !== null),
+      outbox,
+      audit,
+      scrubber,
+    }),
     ...(options.shell ? { shell: options.shell } : {}),
   });
   return {
@@ -200,12 +215,16 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     log,
     onEvent: (listener) => outbox.onEvent(listener),
     async stop() {
+      clearInterval(sessionSweep);
       await outbox.stop();
       await audit.stop();
       await training?.simulator.close();
     },
   };
 }
+
+/** How often main looks for shifts past their idle or longest time. */
+const SESSION_SWEEP_MS = 15_000;
 
 function apiUrlOf(settings: Settings): string | null {
   switch (settings.environment) {

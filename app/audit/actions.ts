@@ -11,17 +11,29 @@ export const AUDIT_ACTIONS = [
   'audit.unreadable_tail_set_aside',
   /** A supervisor exported entries (the filter and the count, never the content). */
   'audit.exported',
-  // Operators: the shared PIN today; named operators later (app/audit/entry.ts, actor).
+  // Operators (docs/operators.md): details.session says 'shift' (the start of a shift) or 'elevated' (the PIN
+  // entered for the operator screens).
   'operator.signed_in',
   'operator.sign_in_failed',
   /** Too many wrong PINs: PIN entry is locked until `lockedUntil`. */
   'operator.sign_in_locked',
+  /** details.why: signed_out (on demand), idle, expired (longest shift), replaced, operator_changed. */
   'operator.signed_out',
   'operator.pin_changed',
+  // A supervisor managing operators: the subject is none; details.operatorId names who was changed.
+  'operator.created',
+  'operator.disabled',
+  'operator.enabled',
+  'operator.role_changed',
+  'operator.renamed',
+  /** A supervisor set a temporary PIN (never the PIN itself). */
+  'operator.pin_reset',
   'operator.recovery_code_issued',
   'operator.recovery_code_refused',
   /** The operator left kiosk mode (Electron shell). */
   'kiosk.exited',
+  /** A supervisor exported the diagnostics file for support (main/diagnostics/): its size, never its content. */
+  'kiosk.diagnostics_exported',
   // Settings: field names and non-secret values; the API key only as "changed" or "cleared".
   'settings.changed',
   'settings.api_key_changed',
@@ -73,9 +85,16 @@ export const AUDIT_ACTION_GROUP: Readonly<Record<AuditAction, AuditActionGroup>>
   'operator.sign_in_locked': 'operator',
   'operator.signed_out': 'operator',
   'operator.pin_changed': 'operator',
+  'operator.created': 'operator',
+  'operator.disabled': 'operator',
+  'operator.enabled': 'operator',
+  'operator.role_changed': 'operator',
+  'operator.renamed': 'operator',
+  'operator.pin_reset': 'operator',
   'operator.recovery_code_issued': 'operator',
   'operator.recovery_code_refused': 'operator',
   'kiosk.exited': 'operator',
+  'kiosk.diagnostics_exported': 'operator',
   'settings.changed': 'settings',
   'settings.api_key_changed': 'settings',
   'settings.api_key_cleared': 'settings',

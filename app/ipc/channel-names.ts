@@ -18,9 +18,16 @@ export const CHANNEL_NAMES = {
   issueRecoveryCode: 'operator.issueRecoveryCode',
   endSession: 'operator.endSession',
   exitKiosk: 'operator.exitKiosk',
+  signIn: 'operator.signIn',
+  getShift: 'operator.shift',
+  listOperators: 'operators.list',
+  createOperator: 'operators.create',
+  updateOperator: 'operators.update',
+  resetOperatorPin: 'operators.resetPin',
   getHealth: 'health.status',
   listAudit: 'audit.list',
   exportAudit: 'audit.export',
+  exportDiagnostics: 'diagnostics.export',
 } as const;
 
 /** The one event channel from main to the renderer. */

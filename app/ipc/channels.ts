@@ -8,12 +8,19 @@ import {
   listAuditRequestSchema,
   listAuditResponseSchema,
 } from '../audit/audit-queries';
+import { exportDiagnosticsRequestSchema, exportDiagnosticsResponseSchema } from '../diagnostics';
 import { enrollmentReferenceSchema } from '../enrollment-reference';
 import { kioskErrorSchema } from '../errors';
 import { CHANNEL_NAMES, EVENT_CHANNEL } from './channel-names';
 import { JOB_STATES } from '../job-states';
 import { healthSchema, jobSummarySchema, type KioskEvent } from '../queue';
-import { recoveryCodeInputSchema, sessionGrantSchema, sessionTokenSchema } from '../operator-session';
+import {
+  OPERATOR_ROLES,
+  recoveryCodeInputSchema,
+  sessionGrantSchema,
+  sessionTokenSchema,
+} from '../operator-session';
+import { displayNameSchema, operatorIdSchema, operatorSummarySchema } from '../operators';
 import { operatorSettingsPatchSchema, publicSettingsSchema } from '../settings';
 import { apiKeySchema } from '../settings-issues';
 
@@ -38,11 +45,25 @@ const newPin = z.string().regex(OPERATOR_PIN_PATTERN, OPERATOR_PIN_RULE);
 /** Every privileged call carries the operator session's token, never the PIN (channel-access.ts says which). */
 const grant = sessionTokenSchema;
 const jobId = z.uuid();
+/** What a PIN entry answers: a session, or the tries left before PIN entry locks, or until when it is locked. */
+const pinEntryResponse = z.discriminatedUnion('valid', [
+  z.object({ valid: z.literal(true), grant: sessionGrantSchema, pinChangeRequired: z.boolean() }),
+  z.object({
+    valid: z.literal(false),
+    triesLeft: z.number().int().nonnegative(),
+    lockedUntil: z.number().int().positive().nullable(),
+  }),
+]);
+// A typed operator ID is checked as a PIN is: an unknown one answers like a wrong PIN (handlers.ts), so the
+// schema only bounds it and main normalises it.
+const typedOperatorId = z.string().trim().toLowerCase().min(1).max(64);
 
 export const channels = {
   submitEnrollment: {
     channel: CHANNEL_NAMES.submitEnrollment,
     request: z.object({
+      /** The signed-in operator's shift session: no enrollment without one; the job records its operator. */
+      grant,
       /** Made by the renderer when the user ID was accepted; becomes the job ID (a repeat is the same job). */
       reference: enrollmentReferenceSchema,
       userId: z.string().min(1).max(200),
@@ -118,17 +139,10 @@ export const channels = {
   },
   verifyPin: {
     channel: CHANNEL_NAMES.verifyPin,
-    request: z.object({ pin: z.string().max(64) }),
-    // A right PIN opens a session (only for a new PIN when `pinChangeRequired`); a wrong one says how many tries
-    // are left before PIN entry locks, or until when it is locked.
-    response: z.discriminatedUnion('valid', [
-      z.object({ valid: z.literal(true), grant: sessionGrantSchema, pinChangeRequired: z.boolean() }),
-      z.object({
-        valid: z.literal(false),
-        triesLeft: z.number().int().nonnegative(),
-        lockedUntil: z.number().int().positive().nullable(),
-      }),
-    ]),
+    // An operator's PIN opens the operator screens: an elevated session under their role (only for a new PIN
+    // when `pinChangeRequired`).
+    request: z.object({ operatorId: typedOperatorId, pin: z.string().max(64) }),
+    response: pinEntryResponse,
   },
   setPin: {
     channel: CHANNEL_NAMES.setPin,
@@ -164,6 +178,57 @@ export const channels = {
     // false where there is no kiosk mode to leave (the dev host in a browser).
     response: z.object({ exited: z.boolean() }),
   },
+  signIn: {
+    channel: CHANNEL_NAMES.signIn,
+    // The start of a shift: a shift session, which enrollment needs (a temporary PIN first chooses a new one).
+    request: z.object({ operatorId: typedOperatorId, pin: z.string().max(64) }),
+    response: pinEntryResponse,
+  },
+  getShift: {
+    channel: CHANNEL_NAMES.getShift,
+    // The shift behind the token, as main sees it now (the call counts as activity for idle sign-out).
+    request: z.object({ grant }).strict(),
+    response: z.object({ grant: sessionGrantSchema, idleSignOutAt: z.number().int().positive() }),
+  },
+  listOperators: {
+    channel: CHANNEL_NAMES.listOperators,
+    request: z.object({ grant }).strict(),
+    response: z.object({ operators: z.array(operatorSummarySchema) }),
+  },
+  createOperator: {
+    channel: CHANNEL_NAMES.createOperator,
+    // The temporary PIN signs in only to choose the operator's own PIN.
+    request: z
+      .object({
+        grant,
+        operatorId: operatorIdSchema,
+        displayName: displayNameSchema,
+        role: z.enum(OPERATOR_ROLES),
+        temporaryPin: newPin,
+      })
+      .strict(),
+    response: operatorSummarySchema,
+  },
+  updateOperator: {
+    channel: CHANNEL_NAMES.updateOperator,
+    // Disabling ends the operator's live sessions; the last enabled supervisor can be neither disabled nor
+    // demoted (main/operators/operator-directory.ts).
+    request: z
+      .object({
+        grant,
+        operatorId: operatorIdSchema,
+        displayName: displayNameSchema.optional(),
+        role: z.enum(OPERATOR_ROLES).optional(),
+        enabled: z.boolean().optional(),
+      })
+      .strict(),
+    response: operatorSummarySchema,
+  },
+  resetOperatorPin: {
+    channel: CHANNEL_NAMES.resetOperatorPin,
+    request: z.object({ grant, operatorId: operatorIdSchema, temporaryPin: newPin }).strict(),
+    response: operatorSummarySchema,
+  },
   getHealth: {
     channel: CHANNEL_NAMES.getHealth,
     request: z.object({}).strict(),
@@ -180,6 +245,13 @@ export const channels = {
     // JSON Lines or CSV that `npm run audit:verify` checks (docs/audit-trail.md).
     request: exportAuditRequestSchema,
     response: exportAuditResponseSchema,
+  },
+  exportDiagnostics: {
+    channel: CHANNEL_NAMES.exportDiagnostics,
+    // One JSON file for support: versions, settings without secrets, health, recent errors, the audit chain's
+    // state — never a user ID, a job reference or an image (app/diagnostics.ts, main/diagnostics/).
+    request: exportDiagnosticsRequestSchema,
+    response: exportDiagnosticsResponseSchema,
   },
 } as const;
 

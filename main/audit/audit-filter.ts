@@ -1,18 +1,13 @@
 // Which entries a supervisor's filter selects (app/audit/entry.ts auditFilterSchema). A day is a day of the kiosk's
 // own calendar, as the branch staff mean it; user IDs are compared as the kiosk stores them (normalised).
 import type { AuditEntry, AuditFilter } from '../../app/audit/entry';
+import { localDayRange } from '../../app/local-day';
 import { normaliseUserId } from '../../app/user-id';
 
 export type AuditMatcher = (entry: AuditEntry) => boolean;
 
-/** [from, to) in epoch ms of the kiosk's local day `YYYY-MM-DD`. */
-export function localDayRange(day: string): { from: number; to: number } {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return {
-    from: new Date(year, month - 1, date).getTime(),
-    to: new Date(year, month - 1, date + 1).getTime(),
-  };
-}
+/** [from, to) in epoch ms of the kiosk's local day `YYYY-MM-DD` (app/local-day.ts, shared with the panel). */
+export { localDayRange };
 
 export function auditMatcher(filter: AuditFilter): AuditMatcher {
   const day = filter.day === undefined ? null : localDayRange(filter.day);

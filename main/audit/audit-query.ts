@@ -14,14 +14,14 @@ const PROBLEM_WORDS: Readonly<Record<SegmentProblemReason, string>> = {
   out_of_chain: 'an entry is not the one that belongs at its place',
 };
 
-interface Scan {
+export interface Scan {
   readonly integrity: AuditIntegrity;
   /** The newest entry read: the head as of the moment the read began. */
   readonly head: AuditHead | null;
 }
 
 /** Visits every stored entry in order and checks the stored chain from its origin to its head. */
-async function scan(log: AuditLog, visit: (entry: AuditEntry) => void): Promise<Scan> {
+export async function scan(log: AuditLog, visit: (entry: AuditEntry) => void): Promise<Scan> {
   const verifier = new ChainVerifier({ requireOrigin: true });
   let problem: AuditIntegrity['problem'] = null;
   let head: AuditHead | null = null;

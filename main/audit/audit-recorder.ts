@@ -10,16 +10,22 @@
 // telling the operator it failed would only make them capture the customer twice.
 import { CHANNEL_ACCESS } from '../../app/ipc/channel-access';
 import type { MethodName, ResponseOf, ValidRequestOf } from '../../app/ipc/channels';
-import type { AuditActor, AuditDetails, AuditExportFormat, AuditFilter } from '../../app/audit/entry';
+import type {
+  AuditActor,
+  AuditDetails,
+  AuditEntry,
+  AuditExportFormat,
+  AuditFilter,
+} from '../../app/audit/entry';
 import { SYSTEM_ACTOR } from '../../app/audit/entry';
 import type { HealthStatus, JobSummary, KioskEvent } from '../../app/queue';
 import type { Settings } from '../../app/settings';
 import { normaliseUserId } from '../../app/user-id';
 import type { Logger } from '../log';
 import type { SecretVault } from '../secure/secret-vault';
-import { actorOfCall, actorOfRefusedSignIn, actorOfSignIn, type SessionLike } from './actors';
+import { actorOfCall, actorOfRefusedSignIn, actorOfSession, type SessionLike } from './actors';
 import type { AuditDraft, AuditLog } from './audit-log';
-import { exportEntries, listEntries, type AuditExport, type AuditPage } from './audit-query';
+import { exportEntries, listEntries, scan, type AuditExport, type AuditPage, type Scan } from './audit-query';
 import { AUDIT_RETENTION_SWEEP_MS, effectiveAuditRetentionDays } from './audit-retention';
 import { currentActor, currentCall, runInCall } from './call-context';
 import { errorKey, jobEntries, type KnownJob } from './job-entries';
@@ -81,6 +87,36 @@ type CallEntry<M extends MethodName> = (call: {
   readonly before: BeforeCall;
 }) => AuditDraft | null;
 
+/** verifyPin and signIn: a session opened, a wrong PIN, or PIN entry locked — under the operator typed. */
+function pinEntry(typedOperatorId: string, value: ResponseOf<'verifyPin'>): AuditDraft {
+  if (value.valid) {
+    return {
+      action: 'operator.signed_in',
+      actor: actorOfSession({ ...value.grant, origin: 'pin' }),
+      details: {
+        via: 'pin',
+        session: value.grant.kind,
+        scope: value.grant.scope,
+        pinChangeRequired: value.pinChangeRequired,
+      },
+    };
+  }
+  const actor = actorOfRefusedSignIn('pin', typedOperatorId);
+  return value.lockedUntil === null
+    ? { action: 'operator.sign_in_failed', actor, details: { triesLeft: value.triesLeft } }
+    : { action: 'operator.sign_in_locked', actor, details: { lockedUntil: value.lockedUntil } };
+}
+
+const OPERATOR_CHANGE_FIELDS = ['enabled', 'role', 'displayName'] as const;
+
+/** The one action an operator change is recorded as: what matters most to access first. */
+function operatorChangeAction(request: ValidRequestOf<'updateOperator'>): AuditDraft['action'] {
+  if (request.enabled === false) return 'operator.disabled';
+  if (request.enabled === true) return 'operator.enabled';
+  if (request.role !== undefined) return 'operator.role_changed';
+  return 'operator.renamed';
+}
+
 /** The entry each operator call makes on success, as data; a call not listed makes none of its own. */
 const CALL_ENTRIES: { readonly [M in MethodName]?: CallEntry<M> } = {
   submitEnrollment: ({ request, value, actor, before }) => {
@@ -112,38 +148,40 @@ const CALL_ENTRIES: { readonly [M in MethodName]?: CallEntry<M> } = {
     subject: { jobId: value.jobId, userId: before.userIdOfJob },
   }),
   sendNow: ({ actor }) => ({ action: 'queue.send_now_requested', actor }),
-  verifyPin: ({ value }): AuditDraft => {
-    if (value.valid) {
-      return {
-        action: 'operator.signed_in',
-        actor: actorOfSignIn('pin', value.grant.role),
-        details: { via: 'pin', scope: value.grant.scope, pinChangeRequired: value.pinChangeRequired },
-      };
-    }
-    return value.lockedUntil === null
-      ? {
-          action: 'operator.sign_in_failed',
-          actor: actorOfRefusedSignIn('pin'),
-          details: { triesLeft: value.triesLeft },
-        }
-      : {
-          action: 'operator.sign_in_locked',
-          actor: actorOfRefusedSignIn('pin'),
-          details: { lockedUntil: value.lockedUntil },
-        };
-  },
+  verifyPin: ({ request, value }) => pinEntry(request.operatorId, value),
+  signIn: ({ request, value }) => pinEntry(request.operatorId, value),
   recoverWithCode: ({ value }): AuditDraft =>
     value.valid
       ? {
           action: 'operator.signed_in',
-          actor: actorOfSignIn('recovery_code', value.grant.role),
-          details: { via: 'recovery_code', scope: value.grant.scope },
+          actor: actorOfSession({ ...value.grant, origin: 'recovery_code' }),
+          details: { via: 'recovery_code', session: value.grant.kind, scope: value.grant.scope },
         }
       : {
           action: 'operator.recovery_code_refused',
-          actor: actorOfRefusedSignIn('recovery_code'),
+          actor: actorOfRefusedSignIn('recovery_code', null),
           details: { lockedUntil: value.lockedUntil },
         },
+  createOperator: ({ value, actor }) => ({
+    action: 'operator.created',
+    actor,
+    details: { operatorId: value.operatorId, role: value.role },
+  }),
+  updateOperator: ({ request, value, actor }) => ({
+    action: operatorChangeAction(request),
+    actor,
+    details: {
+      operatorId: value.operatorId,
+      role: value.role,
+      enabled: value.enabled,
+      changed: OPERATOR_CHANGE_FIELDS.filter((field) => request[field] !== undefined),
+    },
+  }),
+  resetOperatorPin: ({ value, actor }) => ({
+    action: 'operator.pin_reset',
+    actor,
+    details: { operatorId: value.operatorId },
+  }),
   // Never the PIN nor the recovery code: only that they changed.
   setPin: ({ value, actor }) => ({
     action: 'operator.pin_changed',
@@ -151,9 +189,15 @@ const CALL_ENTRIES: { readonly [M in MethodName]?: CallEntry<M> } = {
     details: { newRecoveryCode: value.recoveryCode !== null },
   }),
   issueRecoveryCode: ({ actor }) => ({ action: 'operator.recovery_code_issued', actor }),
-  // endSession is public (the grant is all it carries): the session's operator is not known here yet.
-  endSession: ({ value, actor }) => (value.ended ? { action: 'operator.signed_out', actor } : null),
+  // Sign-outs (on demand, idle, longest shift, …) are recorded when main ends the session, with the session's
+  // own operator and reason (sessionEnded below), not by the public endSession call.
   exitKiosk: ({ value, actor }) => (value.exited ? { action: 'kiosk.exited', actor } : null),
+  // Who took the kiosk's configuration and error history away, and how much: never what it held.
+  exportDiagnostics: ({ value, actor }) => ({
+    action: 'kiosk.diagnostics_exported',
+    actor,
+    details: { fileName: value.fileName, bytes: Buffer.byteLength(value.content, 'utf8') },
+  }),
   exportAudit: ({ request, value, actor }) => ({
     action: 'audit.exported',
     actor,
@@ -241,6 +285,18 @@ export class AuditRecorder implements AuditService {
     return value;
   }
 
+  /**
+   * An operator session ended (main/settings/operator-sessions.ts): a shift by sign-out, idle or at its longest,
+   * or the operator screens closing. Recorded under the session's own operator, with why.
+   */
+  sessionEnded(session: SessionLike & { readonly kind: string }, why: string): void {
+    void this.record({
+      action: 'operator.signed_out',
+      actor: actorOfSession(session),
+      details: { session: session.kind, why },
+    });
+  }
+
   list(query: { filter: AuditFilter; beforeSeq?: number; limit: number }): Promise<AuditPage> {
     return listEntries(this.deps.audit, query);
   }
@@ -251,6 +307,14 @@ export class AuditRecorder implements AuditService {
       kioskId: this.deps.settings.get().kioskId,
       now: this.now(),
     });
+  }
+
+  /**
+   * Every stored entry in order, with the stored chain checked end to end: what a diagnostics export reads the
+   * chain's state and the recent errors from (main/diagnostics/).
+   */
+  scanStored(visit: (entry: AuditEntry) => void): Promise<Scan> {
+    return scan(this.deps.audit, visit);
   }
 
   /**

@@ -4,6 +4,7 @@
 //   JSON Lines: one JSON object per line — an entry, or {"omitted": {fromSeq, throughSeq, prevHash, hash}}.
 //   CSV (RFC 4180, CRLF): a header row naming AUDIT_CSV_COLUMNS, then one row per entry or omitted run.
 import type { AuditEntry, AuditOmittedRun } from '../../app/audit/entry';
+import { csvCell } from '../../app/csv-cell';
 import { canonicalJson } from './canonical-json';
 
 export type ExportRecord =
@@ -107,17 +108,7 @@ function omittedCells(run: AuditOmittedRun): Record<CsvColumn, string> {
   };
 }
 
-/**
- * A spreadsheet runs a cell that begins with = + - @ (or a tab or CR) as a formula, so such a cell gets a leading
- * apostrophe — and so does one that begins with an apostrophe, so that removing exactly one gives the value back.
- */
-const FORMULA_START = /^[=+\-@\t\r']/;
-
-function csvCell(value: string): string {
-  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
+/** What csvCell (app/csv-cell.ts) wrote: the value without the one apostrophe that guards a formula start. */
 function uncell(value: string): string {
   return value.startsWith("'") ? value.slice(1) : value;
 }

@@ -159,8 +159,8 @@ function applySessionPolicy(log: ReturnType<typeof createElectronLogger>): void 
       'mediaType' in details ? details.mediaType : undefined,
     ),
   );
-  kioskSession.on('will-download', (event) => {
-    if (!allowDownload()) event.preventDefault();
+  kioskSession.on('will-download', (event, item) => {
+    if (!allowDownload(item.getURL())) event.preventDefault();
   });
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {

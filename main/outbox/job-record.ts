@@ -51,10 +51,17 @@ export const jobRecordSchema = z.object({
   callbackUrlSent: z.string().nullable().default(null),
   /** A supervisor approved enrolling this user ID again after Smile ID answered 2209 (re-enrollment.ts). */
   reEnrollment: reEnrollmentSchema.nullable().default(null),
+  /** The signed-in operator who captured it (docs/operators.md); records from before operators read as null. */
+  operatorId: z.string().nullable().default(null),
 });
 export type JobRecord = z.infer<typeof jobRecordSchema>;
 
-export function newJobRecord(jobId: string, userId: string, now: number): JobRecord {
+export function newJobRecord(
+  jobId: string,
+  userId: string,
+  now: number,
+  operatorId: string | null = null,
+): JobRecord {
   return {
     v: 1,
     jobId,
@@ -73,6 +80,7 @@ export function newJobRecord(jobId: string, userId: string, now: number): JobRec
     imagesDeleted: false,
     callbackUrlSent: null,
     reEnrollment: null,
+    operatorId,
   };
 }
 
@@ -93,5 +101,7 @@ export function toSummary(record: JobRecord): JobSummary {
     lastError: record.lastError,
     result: record.result,
     completedAt: record.completedAt,
+    // The signed-in operator whose shift captured it; null for jobs from before named operators.
+    operatorId: record.operatorId,
   };
 }

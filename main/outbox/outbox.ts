@@ -67,8 +67,8 @@ export interface CaptureInput extends Capture {
   readonly userId: string;
   readonly consentAt: number;
   /**
-   * The named operator who captured it, for partner_params' operator_id. Named operators do not exist yet:
-   * left out, it is NO_NAMED_OPERATOR ('').
+   * The signed-in operator who captured it (the job records it; partner_params carry it as operator_id). Left
+   * out (tools, tests that enqueue directly), it is NO_NAMED_OPERATOR ('').
    */
   readonly operatorId?: string;
 }
@@ -292,7 +292,7 @@ export class Outbox {
       );
     }
     const now = this.now();
-    const record = newJobRecord(jobId, capture.userId, now);
+    const record = newJobRecord(jobId, capture.userId, now, capture.operatorId ?? null);
     const settings = this.options.settings();
     // Where and by whom it was captured, sealed with it: a later change of settings does not rewrite it.
     const extras = capturePartnerParams({

@@ -1,8 +1,11 @@
 // Versioned migrations of the settings file, as data. Version 1 was
 //   { schemaVersion, settings, pinHash, provisioned, pinFailures: { count, lockedUntil } }
-// and version 2 (the current one) is
+// version 2 is
 //   { schemaVersion, settings, pinHash, pinEverSet, pinLockReason, provisioned,
 //     pinFailures: { count, lockedUntil, lockouts }, mac }
+// and version 3 (the current one) adds the named operators (operator-records.ts, docs/operators.md):
+//   { …version 2, operators: [{ operatorId, displayName, role, enabled, credential, pinHash, pinChangeRequired,
+//     pinFailures }] }
 // (`mac`, the seal, is added and checked by the store around the migrations, see file-seal.ts). To change the
 // shape, append `{ version: n + 1, migrate }`; never edit a shipped migration, because kiosks in the field may
 // still hold files of every earlier version. A build that only knows version 1 refuses a version-2 file as
@@ -18,6 +21,18 @@ export interface Migration {
 /** The first shape of the file: the version a file without migrations is written at. */
 export const BASE_SCHEMA_VERSION = 1;
 
+/** The first supervisor as version 3 writes them: spelled out, because a shipped migration never changes. */
+const FIRST_SUPERVISOR_V3 = {
+  operatorId: 'supervisor',
+  displayName: 'Supervisor',
+  role: 'supervisor',
+  enabled: true,
+  credential: 'kiosk_pin',
+  pinHash: null,
+  pinChangeRequired: false,
+  pinFailures: { count: 0, lockedUntil: null, lockouts: 0 },
+} as const;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
@@ -29,6 +44,16 @@ export const MIGRATIONS: readonly Migration[] = [
       pinLockReason: null,
       // Only where there is a counter: a missing one stays missing and takes its default, as in version 1.
       ...(isRecord(old.pinFailures) ? { pinFailures: { lockouts: 0, ...old.pinFailures } } : {}),
+    }),
+  },
+  {
+    version: 3,
+    // The kiosk's single PIN becomes its first supervisor: the same hash and lockout, now under an operator ID
+    // (the 'kiosk_pin' credential). A kiosk that never had a PIN gets its first supervisor when one is set.
+    // A locked kiosk (PIN once set, now unreadable) keeps the supervisor too: the recovery code resets their PIN.
+    migrate: (old) => ({
+      ...old,
+      operators: old.pinEverSet === true || typeof old.pinHash === 'string' ? [FIRST_SUPERVISOR_V3] : [],
     }),
   },
 ];

@@ -48,6 +48,7 @@ import {
   type SettingsKeyVault,
 } from './settings-keys';
 import { refuseUndeliverableResults } from './result-delivery-rule';
+import type { StoredOperator } from './operator-records';
 import { INITIAL_STORED_SETTINGS, readStoredFile, toFileContent, type StoredSettings } from './stored-file';
 
 export { SETTINGS_FILE_NAME } from '../storage/settings-file';
@@ -232,6 +233,24 @@ export class SettingsStore {
 
   hasRecoveryCode(): boolean {
     return this.recoveryCodeHash !== null;
+  }
+
+  /** The named operators as stored (main/settings/operator-directory.ts manages them). */
+  operatorRecords(): readonly StoredOperator[] {
+    return this.state.operators;
+  }
+
+  saveOperatorRecords(operators: readonly StoredOperator[]): void {
+    this.save({ ...this.state, operators });
+  }
+
+  /** An operator's own PIN, hashed as the kiosk PIN is: scrypt under this kiosk's pepper. */
+  hashOperatorPin(pin: string): Promise<string> {
+    return hashPeppered(pin, this.keys.pepper);
+  }
+
+  verifyOperatorPin(pin: string, stored: string): Promise<boolean> {
+    return verifyPeppered(pin, stored, this.keys.pepper);
   }
 
   /**

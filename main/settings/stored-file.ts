@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../app/setti
 import { SEAL_FIELD } from './file-seal';
 import { isLegacyHash, parsePepperedHash } from './peppered-hash';
 import { NO_PIN_FAILURES, type PinFailures } from './pin-lockout';
+import { storedOperatorsSchema, type StoredOperator } from './operator-records';
 
 export interface StoredSettings {
   readonly settings: Settings;
@@ -23,6 +24,8 @@ export interface StoredSettings {
   /** First-start provisioning ran; it never runs again (a locked kiosk still accepts a new PIN from a file). */
   readonly provisioned: boolean;
   readonly pinFailures: PinFailures;
+  /** The named operators (operator-records.ts); empty before the first PIN is set. */
+  readonly operators: readonly StoredOperator[];
 }
 
 export const INITIAL_STORED_SETTINGS: StoredSettings = {
@@ -32,6 +35,7 @@ export const INITIAL_STORED_SETTINGS: StoredSettings = {
   pinLockReason: null,
   provisioned: false,
   pinFailures: NO_PIN_FAILURES,
+  operators: [],
 };
 
 export interface ReadResult {
@@ -62,6 +66,7 @@ const envelopeFields = {
   pinLockReason: z.enum(PIN_LOCK_REASONS).nullable(),
   provisioned: z.boolean(),
   pinFailures: pinFailuresSchema,
+  operators: storedOperatorsSchema,
 } as const;
 
 /** Top-level keys that are ours to read; conf's `__internal__` is left to conf, the seal to the store. */
@@ -100,11 +105,12 @@ export function readStoredFile(file: Readonly<Record<string, unknown>>): ReadRes
   );
   const provisioned = field('provisioned', envelopeFields.provisioned, INITIAL_STORED_SETTINGS.provisioned);
   const pinFailures = field('pinFailures', pinFailuresSchema, INITIAL_STORED_SETTINGS.pinFailures);
+  const operators = field('operators', storedOperatorsSchema, INITIAL_STORED_SETTINGS.operators);
   for (const key of Object.keys(file)) if (!KNOWN_KEYS.has(key)) problems.push(key);
 
   const settings = readSettings(file.settings, problems, () => (changed = true));
   return {
-    stored: { settings, pinHash, pinEverSet, pinLockReason, provisioned, pinFailures },
+    stored: { settings, pinHash, pinEverSet, pinLockReason, provisioned, pinFailures, operators },
     problems,
     changed: changed || problems.length > 0,
     pinHashProblem,
@@ -162,5 +168,6 @@ export function toFileContent(schemaVersion: number, stored: StoredSettings): Re
       lockedUntil: stored.pinFailures.lockedUntil,
       lockouts: stored.pinFailures.lockouts,
     },
+    operators: structuredClone(stored.operators),
   };
 }

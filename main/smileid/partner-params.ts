@@ -7,13 +7,13 @@
 import { geoAccuracyClass, type KioskLocation } from '../../app/kiosk-location';
 import { GEOLOCATION_METADATA_NAME, type GeolocationValue, type Metadatum } from './wire';
 
-/** The operator ID before named operators exist: sent as '' (Smile ID echoes it as "null"). */
+/** No signed-in operator (a job enqueued by a tool, not the kiosk's enrollment call): sent as ''. */
 export const NO_NAMED_OPERATOR = '';
 
 export interface CaptureContext {
   readonly kioskId: string;
   readonly branch: string;
-  /** The signed-in named operator; NO_NAMED_OPERATOR until the kiosk has named operators. */
+  /** The signed-in operator whose shift captured it (docs/operators.md); NO_NAMED_OPERATOR without one. */
   readonly operatorId: string;
   readonly location: KioskLocation | null;
 }

@@ -54,8 +54,9 @@ export interface GuidanceThresholds {
  *   is 0.8 of a 16:9 frame's height — the chin or the forehead would be cut off. 10–25 % is the band all
  *   three official clients accept somewhere, and on 4:3 it is the 0.30–0.45 of the width the kiosk used
  *   before (the detector's box is about 0.9 as tall as it is wide). The search (face-search.ts) measures
- *   every face in a crop where it fills about 0.45 of the detector's input, where the tiny detector's box
- *   matches the face within about ±10 % (test/bench detection section: "box width error").
+ *   every face in a crop where it fills about 0.45 of the detector's input, so the box is measured the same
+ *   way whatever the distance; that box is 10–20 % wider than the same detector's box on the full-size
+ *   fixture (test/bench detection section, "box width error"), and the limits apply to it as reported.
  * - Face luma 60 lies between Android enhanced (luminance ≥ 50) and the enhanced web client (≥ 85 on the
  *   face). The scene threshold is lower (45): with no face found, only a truly dark room should be blamed.
  * - A centre offset of 0.15 keeps the face inside the UI's oval; the official clients only require the box to

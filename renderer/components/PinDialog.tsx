@@ -1,11 +1,11 @@
-// Asks for the operator PIN and checks it with main, which counts failures (tries left, then escalating locks)
+// Asks for an operator's ID and PIN and checks them with main, which counts failures (tries left, then escalating locks)
 // and answers a session grant. The PIN lives only in this dialog's state until it is sent — typed on a
 // keyboard or on the on-screen number pad — and is cleared after every try; what the kiosk keeps afterwards is
 // the grant (store/operator-session.ts).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeKioskError } from '../i18n/describe';
-import { asKioskError } from '../store/kiosk-store';
+import { asKioskError, useKiosk } from '../store/kiosk-store';
 import { useCountAsOpenDialog } from '../store/open-dialogs';
 import { signIn, type SignInOutcome } from '../store/operator-session';
 import { NumberPad } from './NumberPad';
@@ -23,6 +23,8 @@ export function PinDialog(props: {
   onForgot?: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  // The operator on shift is the likeliest to open the panel; a supervisor walking over types their own ID.
+  const [operatorId, setOperatorId] = useState(() => useKiosk.getState().shift?.operatorId ?? '');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ text: string; kind: 'wrong' | 'locked' | 'failed' } | null>(null);
@@ -43,10 +45,10 @@ export function PinDialog(props: {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy || pin.length < MIN_PIN_DIGITS) return;
+    if (busy || pin.length < MIN_PIN_DIGITS || operatorId.trim() === '') return;
     setBusy(true);
     try {
-      const outcome = await signIn(pin, props.target);
+      const outcome = await signIn(operatorId, pin, props.target);
       if (outcome.kind === 'ok') {
         props.onUnlock(outcome.changeRequired);
         return;
@@ -71,6 +73,19 @@ export function PinDialog(props: {
         aria-labelledby="pin-title"
       >
         <h2 id="pin-title">{t('pin.title')}</h2>
+        <label htmlFor="pin-operator-id">{t('shift.operatorId')}</label>
+        <input
+          id="pin-operator-id"
+          data-testid="pin-operator-id"
+          className="operator-id-input"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={32}
+          autoFocus={operatorId === ''}
+          value={operatorId}
+          onChange={(event) => setOperatorId(event.target.value)}
+        />
         <label htmlFor="pin-input">{t('pin.label')}</label>
         <input
           id="pin-input"
@@ -81,7 +96,7 @@ export function PinDialog(props: {
           inputMode="none"
           autoComplete="off"
           maxLength={MAX_PIN_DIGITS}
-          autoFocus
+          autoFocus={operatorId !== ''}
           value={pin}
           onChange={(event) => setPin(digitsOnly(event.target.value))}
         />
@@ -92,7 +107,7 @@ export function PinDialog(props: {
         )}
         <NumberPad
           disabled={busy}
-          okDisabled={pin.length < MIN_PIN_DIGITS}
+          okDisabled={pin.length < MIN_PIN_DIGITS || operatorId.trim() === ''}
           onDigit={(digit) => setPin((current) => digitsOnly(current + digit))}
           onErase={() => setPin((current) => current.slice(0, -1))}
         />

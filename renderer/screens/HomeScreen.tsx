@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../app/settings';
 import { PinDialog } from '../components/PinDialog';
 import { setLanguage } from '../i18n';
 import { go, useKiosk } from '../store/kiosk-store';
+import { checkShift, endShift } from '../store/shift';
+import { SignInScreen } from './SignInScreen';
 
 /** Which kiosk this is, where it stands and where it sends: what staff and support check first. */
 function KioskWhere() {
@@ -29,16 +31,47 @@ function KioskWhere() {
   );
 }
 
+/** Who is on shift, and the way to end it. */
+function SignedInAs(props: { displayName: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="signed-in" data-testid="signed-in">
+      <span data-testid="signed-in-name">{t('shift.signedInAs', { name: props.displayName })}</span>
+      <button className="secondary" data-testid="sign-out" onClick={endShift}>
+        {t('shift.signOut')}
+      </button>
+    </div>
+  );
+}
+
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
   const [unlockFor, setUnlockFor] = useState<'operator' | 'setup' | null>(null);
+  const shift = useKiosk((state) => state.shift);
+  // Main decides when a shift ends (idle sign-out, longest shift): ask it each time home shows.
+  useEffect(() => void checkShift(), []);
+  // A shift with a temporary PIN may only choose a new one: it is not a shift that enrolls yet.
+  const onShift = shift !== null && shift.scope === 'full';
   return (
     <main className="screen home">
       <h1>{t('app.title')}</h1>
       <KioskWhere />
-      <button className="primary huge" data-testid="new-enrollment" autoFocus onClick={() => go('userId')}>
-        {t('home.newEnrollment')}
-      </button>
+      {onShift ? (
+        <>
+          <SignedInAs displayName={shift.displayName} />
+          <button
+            className="primary huge"
+            data-testid="new-enrollment"
+            autoFocus
+            onClick={() => go('userId')}
+          >
+            {t('home.newEnrollment')}
+          </button>
+        </>
+      ) : (
+        // Hidden under the PIN dialog, whose number pad would otherwise be the second one on the screen.
+        unlockFor === null && <SignInScreen />
+      )}
       <nav className="language-switch" aria-label={t('home.language')}>
         {LANGUAGES.map((language: Language) => (
           <button

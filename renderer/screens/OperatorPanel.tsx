@@ -1,45 +1,72 @@
-// The operator's view of the queue (behind the PIN): today's totals, search by user ID and filter by state, and
-// each job with when it was taken, what happened in plain sentences and only the actions that apply to it. The
-// list holds every user ID on the kiosk, so it is fetched with the operator session's grant when the panel opens
-// (job events keep it fresh) and dropped with the session.
+// The operator's view of the kiosk (behind the PIN), in parts (components/operator/panel-tabs.ts):
+//   - the queue: today's totals, search by user ID and filter by state, and each job with when it was taken, what
+//     happened in plain sentences and only the actions that apply to it and that the session's role may take;
+//   - end of day: a day's enrollments per operator and outcome, exportable as CSV;
+//   - the audit trail and support's diagnostics file, for supervisors.
+// The list holds every user ID on the kiosk, so it is fetched with the operator session's grant when the panel
+// opens (job events keep it fresh) and dropped with the session. Every call runs through one wrapper: a refusal
+// is shown in the operator's words above every part, and a session that is gone sends the kiosk back to rest.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KioskErrorPayload } from '../../app/errors';
 import type { JobSummary } from '../../app/queue';
 import { QueueStatusLine } from '../components/QueueStatusLine';
-import { DiscardDialog } from '../components/operator/DiscardDialog';
+import { AuditTrailView } from '../components/operator/AuditTrailView';
+import {
+  ConfirmJobAction,
+  needsConfirmation,
+  type ConfirmedAction,
+} from '../components/operator/ConfirmJobAction';
+import { DayTotalsView } from '../components/operator/DayTotalsView';
 import { JobFilters } from '../components/operator/JobFilters';
 import { JobTable } from '../components/operator/JobTable';
+import { PanelTabs } from '../components/operator/PanelTabs';
+import { tabsFor, type PanelTab } from '../components/operator/panel-tabs';
+import { SupportView } from '../components/operator/SupportView';
 import { TodayTotals } from '../components/operator/TodayTotals';
 import type { JobAction } from '../components/operator/job-actions';
 import { filterJobs, type JobFilter } from '../components/operator/job-groups';
+import type { PanelCall } from '../components/operator/panel-call';
 import { describeCircuit, describeKioskError, type Explanation } from '../i18n/describe';
 import { asKioskError, kiosk, resetFlow, sessionToken, useKiosk } from '../store/kiosk-store';
 import { isSessionGone, signOut } from '../store/operator-session';
-import type { KioskErrorPayload } from '../../app/errors';
+import { OperatorsButton } from './OperatorsScreen';
+
+/** The call of main each job action makes, with the job and the session's grant. */
+const JOB_CALLS: Readonly<Record<JobAction, (jobId: string) => Promise<unknown>>> = {
+  retry: (jobId) => kiosk().retryJob({ jobId, grant: sessionToken() }),
+  approveReEnrollment: (jobId) => kiosk().approveReEnrollment({ jobId, grant: sessionToken() }),
+  discard: (jobId) => kiosk().discardJob({ jobId, grant: sessionToken() }),
+};
 
 export function OperatorPanel() {
   const { t } = useTranslation();
   const jobs = useKiosk((state) => state.jobs);
   const health = useKiosk((state) => state.health);
+  const role = useKiosk((state) => state.session?.role ?? null);
   const [problem, setProblem] = useState<KioskErrorPayload | null>(null);
+  const [tab, setTab] = useState<PanelTab>('queue');
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<JobFilter>('all');
-  const [discarding, setDiscarding] = useState<JobSummary | null>(null);
+  const [confirming, setConfirming] = useState<{ job: JobSummary; action: ConfirmedAction } | null>(null);
   const sorted = Object.values(jobs).sort((a, b) => b.createdAt - a.createdAt);
   const shown = filterJobs(sorted, filter, search);
+  const tabs = tabsFor(role);
 
-  const act = async (work: () => Promise<unknown>) => {
+  const call: PanelCall = async (work) => {
     try {
-      await work();
+      const answer = await work();
       setProblem(null);
+      return answer;
     } catch (error) {
       const refused = asKioskError(error);
       if (isSessionGone(refused.code)) resetFlow();
       else setProblem(refused);
+      return undefined;
     }
   };
   useEffect(() => {
-    void act(async () => {
+    void call(async () => {
       const { jobs: listed } = await kiosk().getQueue({ grant: sessionToken() });
       useKiosk.setState((state) => ({
         jobs: { ...Object.fromEntries(listed.map((job) => [job.jobId, job])), ...state.jobs },
@@ -49,12 +76,13 @@ export function OperatorPanel() {
   }, []);
 
   const onAction = (job: JobSummary, action: JobAction) => {
-    if (action === 'discard') setDiscarding(job);
-    else void act(() => kiosk().retryJob({ jobId: job.jobId, grant: sessionToken() }));
+    if (needsConfirmation(action)) setConfirming({ job, action });
+    else void call(() => JOB_CALLS[action](job.jobId));
   };
-  const discard = (job: JobSummary) => {
-    setDiscarding(null);
-    void act(() => kiosk().discardJob({ jobId: job.jobId, grant: sessionToken() }));
+  const confirmed = () => {
+    if (!confirming) return;
+    setConfirming(null);
+    void call(() => JOB_CALLS[confirming.action](confirming.job.jobId));
   };
   const paused = health ? describeCircuit(t, health.circuit) : null;
 
@@ -65,10 +93,11 @@ export function OperatorPanel() {
         <button
           className="primary"
           data-testid="send-now"
-          onClick={() => void act(() => kiosk().sendNow({ grant: sessionToken() }))}
+          onClick={() => void call(() => kiosk().sendNow({ grant: sessionToken() }))}
         >
           {t('operator.sendNow')}
         </button>
+        <OperatorsButton />
         <button className="secondary" data-testid="operator-close" onClick={signOut}>
           {t('operator.exit')}
         </button>
@@ -82,24 +111,35 @@ export function OperatorPanel() {
       {problem && (
         <Notice className="error" testId="operator-problem" explanation={describeKioskError(t, problem)} />
       )}
-      <TodayTotals jobs={sorted} now={Date.now()} />
-      {sorted.length === 0 ? (
-        <p>{t('operator.empty')}</p>
-      ) : (
-        <>
-          <JobFilters search={search} filter={filter} onSearch={setSearch} onFilter={setFilter} />
-          {shown.length === 0 ? (
-            <p data-testid="operator-no-match">{t('operator.noMatch')}</p>
-          ) : (
-            <JobTable jobs={shown} onAction={onAction} />
-          )}
-        </>
-      )}
-      {discarding && (
-        <DiscardDialog
-          userId={discarding.userId}
-          onDiscard={() => discard(discarding)}
-          onKeep={() => setDiscarding(null)}
+      <PanelTabs tabs={tabs} shown={tab} onShow={setTab} />
+      <div className="panel-part" role="tabpanel" aria-labelledby={`operator-tab-${tab}`}>
+        {tab === 'queue' && (
+          <>
+            <TodayTotals jobs={sorted} now={Date.now()} />
+            {sorted.length === 0 ? (
+              <p>{t('operator.empty')}</p>
+            ) : (
+              <>
+                <JobFilters search={search} filter={filter} onSearch={setSearch} onFilter={setFilter} />
+                {shown.length === 0 ? (
+                  <p data-testid="operator-no-match">{t('operator.noMatch')}</p>
+                ) : (
+                  <JobTable jobs={shown} role={role} onAction={onAction} />
+                )}
+              </>
+            )}
+          </>
+        )}
+        {tab === 'day' && <DayTotalsView jobs={sorted} now={Date.now()} />}
+        {tab === 'audit' && <AuditTrailView call={call} />}
+        {tab === 'support' && <SupportView call={call} />}
+      </div>
+      {confirming && (
+        <ConfirmJobAction
+          action={confirming.action}
+          userId={confirming.job.userId}
+          onConfirm={confirmed}
+          onCancel={() => setConfirming(null)}
         />
       )}
       <QueueStatusLine />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EnrollmentIdentity } from '../components/EnrollmentIdentity';
 import { newEnrollmentReference, referenceIsSpent } from '../store/enrollment-reference';
 import { countSubmittedEnrollment } from '../store/enrollments-since-load';
+import { shiftToken } from '../store/shift';
 import { asKioskError, go, kiosk, updateFlow, useKiosk } from '../store/kiosk-store';
 
 export function ReviewScreen() {
@@ -23,6 +24,8 @@ export function ReviewScreen() {
     try {
       // Sent again (a double tap, a retried request), the same reference answers the same job.
       const answer = await kiosk().submitEnrollment({
+        // The signed-in operator's shift: main records them on the job (docs/operators.md).
+        grant: shiftToken(),
         reference: flow.reference,
         userId: flow.userId,
         consent: { given: true, at: flow.consentAt },

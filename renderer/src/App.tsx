@@ -9,6 +9,7 @@ import { ChangePinScreen } from '../screens/ChangePinScreen';
 import { ConsentScreen } from '../screens/ConsentScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { OperatorPanel } from '../screens/OperatorPanel';
+import { OperatorsScreen } from '../screens/OperatorsScreen';
 import { RecoverScreen } from '../screens/RecoverScreen';
 import { ResultScreen } from '../screens/ResultScreen';
 import { ReviewScreen } from '../screens/ReviewScreen';
@@ -29,6 +30,7 @@ const SCREENS: Record<Exclude<Screen, 'loading'>, () => React.JSX.Element | null
   review: ReviewScreen,
   result: ResultScreen,
   operator: OperatorPanel,
+  operators: OperatorsScreen,
   changePin: ChangePinScreen,
   recover: RecoverScreen,
   cameraProblem: CameraProblemScreen,

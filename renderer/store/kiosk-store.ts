@@ -20,12 +20,19 @@ export type Screen =
   | 'review'
   | 'result'
   | 'operator'
+  | 'operators'
   | 'changePin'
   | 'recover'
   | 'cameraProblem';
 
 /** The screens an operator session is for: leaving them ends it. */
-export const OPERATOR_SCREENS: ReadonlySet<Screen> = new Set(['operator', 'setup', 'changePin', 'recover']);
+export const OPERATOR_SCREENS: ReadonlySet<Screen> = new Set([
+  'operator',
+  'operators',
+  'setup',
+  'changePin',
+  'recover',
+]);
 
 export type CameraProblem =
   'not_found' | 'permission_denied' | 'in_use' | 'unplugged' | 'unsupported' | 'unknown';
@@ -72,6 +79,11 @@ export interface KioskState {
   readonly jobs: Readonly<Record<string, JobSummary>>;
   /** The operator session's grant (never the PIN), held only while an operator screen is open. */
   readonly session: SessionGrant | null;
+  /**
+   * The signed-in operator's shift (docs/operators.md): enrollment presents it. Kept across customers and idle
+   * resets; main ends it on sign-out, idle sign-out and at the longest shift (renderer/store/shift.ts).
+   */
+  readonly shift: SessionGrant | null;
   /** Why a new PIN is asked for, and where to go once it is set. */
   readonly pinChange: PinChange;
   readonly fatal: KioskErrorPayload | null;
@@ -87,6 +99,7 @@ export const useKiosk = create<KioskState>(() => ({
   health: null,
   jobs: {},
   session: null,
+  shift: null,
   pinChange: { reason: 'short_pin', next: 'setup' },
   fatal: null,
   exitRequested: false,

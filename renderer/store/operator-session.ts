@@ -27,8 +27,12 @@ export type RecoveryOutcome =
  * (fewer than 6 digits) opens only the PIN change, which then continues to `target`. Rejects with main's
  * KioskError when the kiosk is locked or has no PIN.
  */
-export async function signIn(pin: string, target: 'operator' | 'setup'): Promise<SignInOutcome> {
-  const answer = await kiosk().verifyPin({ pin });
+export async function signIn(
+  operatorId: string,
+  pin: string,
+  target: 'operator' | 'setup',
+): Promise<SignInOutcome> {
+  const answer = await kiosk().verifyPin({ operatorId, pin });
   if (!answer.valid) {
     return answer.lockedUntil === null
       ? { kind: 'wrong', triesLeft: answer.triesLeft }

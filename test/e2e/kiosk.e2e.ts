@@ -7,7 +7,10 @@ import { startSimulator } from '../../main/smileid/simulator/server';
 import { DEFAULT_STATIC_DIR } from '../../main/devhost/start';
 import {
   captureAndSubmit,
+  enterPin,
   makeVideos,
+  onShift,
+  OPERATOR_ID,
   OPERATOR_PIN,
   startKiosk,
   waitForResult,
@@ -41,7 +44,7 @@ describe('kiosk in a real browser', () => {
   it('completes a training enrollment: approved, and the page talks to nobody but its host', async () => {
     session = await startKiosk({}, videos.face);
     const { page, ui } = session;
-    await page.getByTestId('new-enrollment').waitFor();
+    await onShift(session);
     await expect(page.getByTestId('training-banner').textContent()).resolves.toMatch(/Training mode/);
     await ui.screenshot('01-home');
     await walkToCapture(session, 'CUST-10001', '02');
@@ -64,7 +67,7 @@ describe('kiosk in a real browser', () => {
       { connectivityProbeMs: 500 },
     );
     const { page, ui } = session;
-    await page.getByTestId('new-enrollment').waitFor();
+    await onShift(session);
     expect(await page.getByTestId('training-banner').count()).toBe(0);
     await simulator.close();
 
@@ -86,21 +89,26 @@ describe('kiosk in a real browser', () => {
 
     // The API key never reaches the renderer: not in the DOM, not in any window.kiosk answer, not in the bundle.
     expect(await page.content()).not.toContain(apiKey);
-    const answers = await page.evaluate(async (pin) => {
-      // window.kiosk is the raw bridge: envelopes. The queue needs an operator session's grant.
-      const kiosk = window.kiosk!;
-      const signedIn = (await kiosk.verifyPin({ pin })) as { value?: { grant?: { token: string } } };
-      const grant = signedIn.value?.grant?.token;
-      if (!grant) throw new Error('the operator PIN was refused');
-      const answers = [
-        await kiosk.getSettings({}),
-        await kiosk.getHealth({}),
-        await kiosk.getQueue({ grant }),
-        await kiosk.checkUserId({ userId: 'CUST-20002' }),
-      ];
-      await kiosk.endSession({ grant });
-      return JSON.stringify(answers);
-    }, OPERATOR_PIN);
+    const answers = await page.evaluate(
+      async ({ operatorId, pin }) => {
+        // window.kiosk is the raw bridge: envelopes. The queue needs an operator session's grant.
+        const kiosk = window.kiosk!;
+        const signedIn = (await kiosk.verifyPin({ operatorId, pin })) as {
+          value?: { grant?: { token: string } };
+        };
+        const grant = signedIn.value?.grant?.token;
+        if (!grant) throw new Error('the operator PIN was refused');
+        const answers = [
+          await kiosk.getSettings({}),
+          await kiosk.getHealth({}),
+          await kiosk.getQueue({ grant }),
+          await kiosk.checkUserId({ userId: 'CUST-20002' }),
+        ];
+        await kiosk.endSession({ grant });
+        return JSON.stringify(answers);
+      },
+      { operatorId: OPERATOR_ID, pin: OPERATOR_PIN },
+    );
     expect(answers).toContain('"apiKeySet":true');
     expect(answers).not.toContain(apiKey);
     for (const file of await readdir(DEFAULT_STATIC_DIR, { recursive: true })) {
@@ -144,18 +152,23 @@ describe('kiosk in a real browser', () => {
   it('idle reset returns home, turns the camera off and forgets the user ID', async () => {
     session = await startKiosk({}, videos.face);
     const { page, ui } = session;
-    await page.getByTestId('new-enrollment').waitFor();
-    await page.evaluate(async (pin) => {
-      const kiosk = window.kiosk!;
-      const signedIn = (await kiosk.verifyPin({ pin })) as { value?: { grant?: { token: string } } };
-      const grant = signedIn.value?.grant?.token;
-      if (!grant) throw new Error('the operator PIN was refused');
-      const updated = (await kiosk.updateSettings({ grant, patch: { idleTimeoutSeconds: 15 } })) as {
-        ok: boolean;
-      };
-      if (!updated.ok) throw new Error('the settings change was refused');
-      await kiosk.endSession({ grant });
-    }, OPERATOR_PIN);
+    await onShift(session);
+    await page.evaluate(
+      async ({ operatorId, pin }) => {
+        const kiosk = window.kiosk!;
+        const signedIn = (await kiosk.verifyPin({ operatorId, pin })) as {
+          value?: { grant?: { token: string } };
+        };
+        const grant = signedIn.value?.grant?.token;
+        if (!grant) throw new Error('the operator PIN was refused');
+        const updated = (await kiosk.updateSettings({ grant, patch: { idleTimeoutSeconds: 15 } })) as {
+          ok: boolean;
+        };
+        if (!updated.ok) throw new Error('the settings change was refused');
+        await kiosk.endSession({ grant });
+      },
+      { operatorId: OPERATOR_ID, pin: OPERATOR_PIN },
+    );
     await page.reload();
     await walkToCapture(session, 'CUST-40004');
     await page.waitForFunction(
@@ -174,6 +187,7 @@ describe('kiosk in a real browser', () => {
   it('with no camera at all, says so and what to do', async () => {
     session = await startKiosk({}, null);
     const { page, ui } = session;
+    await onShift(session);
     await page.getByTestId('new-enrollment').click();
     await page.getByTestId('user-id-input').fill('CUST-50005');
     await page.getByTestId('user-id-submit').click();
@@ -193,8 +207,9 @@ describe('kiosk in a real browser', () => {
     await waitForResult(page, ['approved']);
     await page.getByTestId('result-done').click();
     await page.getByTestId('open-operator').click();
-    await page.getByTestId('pin-input').fill(OPERATOR_PIN);
-    await page.getByTestId('pin-submit').click();
+    // The PIN dialog names the operator on shift already: only the PIN is typed.
+    expect(await page.getByTestId('pin-operator-id').inputValue()).toBe(OPERATOR_ID);
+    await enterPin(page);
     await page.getByTestId('operator-jobs').waitFor();
     expect(await page.getByTestId('operator-jobs').textContent()).toContain('CUST-60006');
     await ui.screenshot('11-operator-panel');

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDevHostFromEnv, type RunningDevHostFromEnv } from '../../main/devhost/start';
 import { silentLogger } from '../../main/log';
 import { openKioskBrowser, type KioskBrowser } from './support/browser';
-import { OPERATOR_PIN, RENDERER_DIR, startKiosk, type KioskSession } from './support/kiosk-session';
+import { enterPin, OPERATOR_PIN, RENDERER_DIR, startKiosk, type KioskSession } from './support/kiosk-session';
 
 let session: KioskSession | undefined;
 const cleanup: Array<() => Promise<void>> = [];
@@ -63,7 +63,8 @@ describe('operator sessions in the browser', () => {
     const { page, ui, host } = session;
     host.core.settings.update({ idleTimeoutSeconds: 15 });
     await page.reload();
-    await page.getByTestId('new-enrollment').waitFor();
+    // Nobody on shift: the supervisor walks up and opens the settings (a shift would be a second session).
+    await page.getByTestId('sign-in').waitFor();
     const posted: Array<{ path: string; body: string }> = [];
     page.on('request', (request) => {
       if (request.method() === 'POST') {
@@ -72,8 +73,7 @@ describe('operator sessions in the browser', () => {
     });
 
     await page.getByTestId('open-settings').click();
-    await page.getByTestId('pin-input').fill(OPERATOR_PIN);
-    await page.getByTestId('pin-submit').click();
+    await enterPin(page);
     await page.getByTestId('setup-save').waitFor();
     expect(host.core.sessions.count()).toBe(1);
     // A privileged call from the screen: a new recovery code, shown once.
@@ -153,8 +153,8 @@ describe('operator sessions in the browser', () => {
     const { host, ui } = await startOn(dataDir);
     const page = ui.page;
     await page.getByTestId('open-operator').click();
-    await page.getByTestId('pin-input').fill('1234');
-    await page.getByTestId('pin-submit').click();
+    // The old single PIN is the first supervisor's now (settings migration 3).
+    await enterPin(page, '1234');
     await page.getByTestId('change-pin').waitFor();
     await ui.screenshot('15-pin-change-required');
     await setNewPin(page, '86420135');

@@ -3,7 +3,7 @@
 // lock and when it ends — said in the operator's language.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { OPERATOR_PIN, startKiosk, type KioskSession } from './support/kiosk-session';
+import { OPERATOR_ID, OPERATOR_PIN, startKiosk, type KioskSession } from './support/kiosk-session';
 
 let session: KioskSession | undefined;
 
@@ -28,6 +28,10 @@ describe('operator PIN dialog', () => {
     session = await startKiosk({}, null);
     const { page, ui, host } = session;
     await page.getByTestId('open-operator').click();
+    // Nobody is on shift, so the dialog asks whose PIN this is; then the PIN field takes the typing.
+    expect(await page.getByTestId('pin-operator-id').inputValue()).toBe('');
+    await page.getByTestId('pin-operator-id').fill(OPERATOR_ID);
+    await page.getByTestId('pin-input').focus();
 
     // Twelve keys (0–9, erase, OK), none smaller than 56 px.
     const keys = page.getByTestId('pin-pad').locator('button');
@@ -63,6 +67,7 @@ describe('operator PIN dialog', () => {
     // In French, typed on the keyboard: the count is main's, the words are the operator's.
     await page.getByTestId('language-fr').click();
     await page.getByTestId('open-operator').click();
+    await page.getByTestId('pin-operator-id').fill(OPERATOR_ID);
     const triesLeft: string[] = [];
     for (let attempt = 0; attempt < 4; attempt++) {
       await page.getByTestId('pin-input').fill('');

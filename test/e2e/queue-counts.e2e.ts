@@ -8,6 +8,9 @@ import { makeCapture, type CaptureJpegs } from '../support/fixture-images';
 import {
   captureAndSubmit,
   makeVideos,
+  onShift,
+  OPERATOR_ID,
+  OPERATOR_PIN,
   startKiosk,
   waitForResult,
   walkToCapture,
@@ -38,11 +41,20 @@ async function shownReference(page: Page): Promise<{ short: string; full: string
   };
 }
 
-/** Saves one enrollment through the page's own window.kiosk, as the review screen would. */
+/**
+ * Saves one enrollment through the page's own window.kiosk, as the review screen would, under a shift of its own
+ * (the first supervisor signed in through the bridge: enrollment needs an operator on shift).
+ */
 async function submitThroughBridge(page: Page, userId: string, jpegs: CaptureJpegs): Promise<void> {
   const answer = await page.evaluate(
-    async ({ userId, selfie, liveness }) => {
+    async ({ userId, selfie, liveness, operatorId, pin }) => {
+      const signedIn = (await window.kiosk!.signIn({ operatorId, pin })) as {
+        value?: { grant?: { token: string } };
+      };
+      const grant = signedIn.value?.grant?.token;
+      if (!grant) throw new Error('the operator PIN was refused');
       const envelope = (await window.kiosk!.submitEnrollment({
+        grant,
         reference: crypto.randomUUID(),
         userId,
         consent: { given: true, at: Date.now() },
@@ -51,7 +63,13 @@ async function submitThroughBridge(page: Page, userId: string, jpegs: CaptureJpe
       })) as { ok: boolean };
       return envelope.ok;
     },
-    { userId, selfie: [...jpegs.selfie], liveness: jpegs.liveness.map((frame) => [...frame]) },
+    {
+      userId,
+      selfie: [...jpegs.selfie],
+      liveness: jpegs.liveness.map((frame) => [...frame]),
+      operatorId: OPERATOR_ID,
+      pin: OPERATOR_PIN,
+    },
   );
   expect(answer).toBe(true);
 }
@@ -71,7 +89,7 @@ describe('who, where and true numbers', () => {
       { connectivityProbeMs: 500 },
     );
     const { page, ui } = session;
-    await page.getByTestId('new-enrollment').waitFor();
+    await onShift(session);
     // A page that reloads loses this mark.
     await page.evaluate(() => Object.assign(window, { queueCountsMark: true }));
 

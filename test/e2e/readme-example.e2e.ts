@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openKioskBrowser, type KioskBrowser } from './support/browser';
-import { RENDERER_DIR } from './support/kiosk-session';
+import { enterPin, RENDERER_DIR } from './support/kiosk-session';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const MARKER = '<!-- readme-test: dev-host-with-simulator';
@@ -228,13 +228,17 @@ describe('the README example, run as documented', () => {
 
     ui = await openKioskBrowser(address!, null);
     const { page } = ui;
-    await page.getByTestId('new-enrollment').waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-screen]')?.getAttribute('data-screen') === 'home',
+      null,
+      { timeout: 30_000 },
+    );
     await ui.screenshot('readme-example-home');
 
     // Provisioned as documented: the README's PIN opens Settings, which shows its kiosk ID and branch.
     await page.getByTestId('open-settings').click();
-    await page.getByTestId('pin-input').fill(kiosk.env.KIOSK_OPERATOR_PIN ?? '');
-    await page.getByTestId('pin-submit').click();
+    // The provisioned PIN is the kiosk's first supervisor's.
+    await enterPin(page, kiosk.env.KIOSK_OPERATOR_PIN);
     await page.getByTestId('setup-save').waitFor();
     expect(await page.getByTestId('setup-kioskId').inputValue()).toBe(kiosk.env.KIOSK_ID);
     expect(await page.getByTestId('setup-branch').inputValue()).toBe(kiosk.env.BRANCH);

@@ -8,6 +8,7 @@ import { RECYCLE_QUIET_MS } from '../../renderer/store/recycle-policy';
 import {
   captureAndSubmit,
   makeVideos,
+  onShift,
   startKiosk,
   waitForResult,
   walkToCapture,
@@ -60,9 +61,10 @@ describe('renderer recycling', () => {
     async () => {
       session = await startKiosk({}, videos.face);
       const { page, ui } = session;
-      await page.getByTestId('new-enrollment').waitFor();
+      await onShift(session);
       session.host.core.settings.update({ recycleRendererAfterEnrollments: 2 });
       await page.reload(); // the page reads settings when it loads
+      // The operator's shift survives a reload of the page, as it must survive each recycling below.
       await page.getByTestId('new-enrollment').waitFor();
       let loads = 0;
       page.on('load', () => (loads += 1));

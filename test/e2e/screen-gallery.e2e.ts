@@ -3,11 +3,12 @@
 // of support/layout-audit.ts (no sideways scrolling, 56 px targets, the main action in view, a large portrait
 // preview) plus a screenshot per size in test/e2e/screenshots/gallery/<language>/<size>/ for people to look at.
 //
-// The kiosk sends to a simulator the test stops and starts, so one walk shows every result the customer can
-// meet: rejected, saved offline, approved, submitted (result to the bank's callback). Three browsers look at
-// it: one with a face before the camera (the main walk), one with nobody (the guidance and, after the
-// capture time limit, "call the operator"), one without a camera (the camera problem screen, and a locked
-// kiosk, which has no home screen and so takes its language from the settings).
+// The main kiosk sends to a simulator the test stops and starts, so one walk shows every result a customer can
+// meet: rejected, saved offline, approved, needs the operator (a second enrollment of one user ID), submitted
+// (the result goes to the bank's callback). Three more kiosks show what the main one cannot at the same time:
+// nobody before the camera (the guidance, then "call the operator" at the capture time limit), no camera at all,
+// and a locked kiosk (no home screen, so its language is the kiosk's setting). Each kiosk has its own operator
+// shift: a kiosk has one shift at a time.
 import { mkdtemp, rm, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,6 @@ import { LANGUAGES, type Language } from '../../app/settings';
 import { startDevHostFromEnv, type RunningDevHostFromEnv } from '../../main/devhost/start';
 import { silentLogger } from '../../main/log';
 import { startSimulator, type RunningSimulator } from '../../main/smileid/simulator/server';
-import { openKioskBrowser, type KioskBrowser } from './support/browser';
 import {
   makeVideos,
   OPERATOR_PIN,
@@ -30,28 +30,62 @@ import { ScreenGallery } from './support/layout-audit';
 
 const PARTNER_ID = '085';
 const API_KEY = 'gallery-api-key-7c1e55';
-/** The training outcome that asks for the photos again (0941): the result screen with two actions. */
+/** The operator the provisioning PIN belongs to (app/operators.ts FIRST_SUPERVISOR_ID). */
+const OPERATOR_ID = 'supervisor';
+/** The outcome that asks for the photos again (0941): the result screen with two actions. */
 const OUTCOMES = [{ pattern: '^NOFACE', resultCode: '0941' }];
+/** The operator panel's parts besides the queue, each with its main action. */
+const PANEL_PARTS = [
+  ['day', 'day-export-csv'],
+  ['audit', 'audit-show'],
+  ['support', 'export-diagnostics'],
+] as const;
+/** The walks take minutes: no idle reset or page recycling under them; the capture limit at its shortest. */
+const UNHURRIED = {
+  idleTimeoutSeconds: 3600,
+  captureTimeoutSeconds: 15,
+  recycleRendererAfterEnrollments: 10_000,
+  recycleRendererAboveHeapMb: 4096,
+};
 
 let simulator: RunningSimulator;
-let kiosk: KioskSession;
-let noFace: KioskBrowser;
-let noCamera: KioskBrowser;
+/** Sends to the simulator, a face before its camera: the main walk. */
+let main: KioskSession;
+/** Nobody before its camera. */
+let empty: KioskSession;
+/** No camera. */
+let cameraless: KioskSession;
 let lockedHost: RunningDevHostFromEnv;
 let locked: Page;
 const cleanup: Array<() => Promise<void>> = [];
-/** The operator PIN: each walk sets a new one through the recovery code. */
-let operatorPin = OPERATOR_PIN;
+/** The main kiosk's operator PIN: each walk sets a new one through the recovery code. */
+let mainPin = OPERATOR_PIN;
 
 function startSmileId(port = 0): Promise<RunningSimulator> {
   return startSimulator({ port, partnerId: PARTNER_ID, apiKey: API_KEY, outcomes: OUTCOMES });
+}
+
+async function startUnhurriedKiosk(
+  env: Record<string, string>,
+  video: string | null,
+  outbox: { connectivityProbeMs?: number } = {},
+): Promise<KioskSession> {
+  const session = await startKiosk(env, video, outbox);
+  session.host.core.settings.update(UNHURRIED);
+  await session.page.reload();
+  return session;
 }
 
 /** A kiosk whose settings file went missing after it was set up: it rests locked on the recovery screen. */
 async function startLockedKiosk(): Promise<RunningDevHostFromEnv> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-e2e-gallery-locked-'));
   cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-  const options = { dataDir, ...(RENDERER_DIR ? { staticDir: RENDERER_DIR } : {}), port: 0, log: silentLogger };
+  const options = {
+    dataDir,
+    ...(RENDERER_DIR ? { staticDir: RENDERER_DIR } : {}),
+    port: 0,
+    log: silentLogger,
+  };
   const first = await startDevHostFromEnv({ KIOSK_OPERATOR_PIN: OPERATOR_PIN }, options);
   await first.close();
   await unlink(path.join(dataDir, 'kiosk-settings.json'));
@@ -61,7 +95,7 @@ async function startLockedKiosk(): Promise<RunningDevHostFromEnv> {
 beforeAll(async () => {
   const videos = await makeVideos();
   simulator = await startSmileId();
-  kiosk = await startKiosk(
+  main = await startUnhurriedKiosk(
     {
       SMILEID_BASE_URL: `${simulator.url}/v1`,
       SMILEID_PARTNER_ID: PARTNER_ID,
@@ -73,27 +107,17 @@ beforeAll(async () => {
     videos.face,
     { connectivityProbeMs: 500 },
   );
-  // The walks take minutes: no idle reset or page recycling under them; the capture limit at its shortest.
-  kiosk.host.core.settings.update({
-    idleTimeoutSeconds: 3600,
-    captureTimeoutSeconds: 15,
-    recycleRendererAfterEnrollments: 10_000,
-    recycleRendererAboveHeapMb: 4096,
-  });
-  await kiosk.page.reload();
-  noFace = await openKioskBrowser(kiosk.host.openUrl, videos.noFace);
-  noCamera = await openKioskBrowser(kiosk.host.openUrl, null);
+  empty = await startUnhurriedKiosk({}, videos.noFace);
+  cameraless = await startUnhurriedKiosk({}, null);
   lockedHost = await startLockedKiosk();
-  const lockedContext = await noCamera.browser.newContext();
+  const lockedContext = await cameraless.ui.browser.newContext();
   locked = await lockedContext.newPage();
   await locked.goto(lockedHost.openUrl);
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
-  await noFace?.close();
-  await noCamera?.close();
   await lockedHost?.close();
-  await kiosk?.close();
+  for (const session of [empty, cameraless, main]) await session?.close();
   await simulator?.close();
   for (const step of cleanup.splice(0).reverse()) await step();
 });
@@ -102,6 +126,26 @@ afterAll(async () => {
 async function chooseLanguage(page: Page, language: Language): Promise<void> {
   await page.getByTestId(`language-${language}`).click();
   await page.waitForFunction((wanted) => document.documentElement.lang === wanted, language);
+}
+
+async function tapDigits(page: Page, digits: string): Promise<void> {
+  for (const digit of digits) await page.getByTestId(`pin-key-${digit}`).click();
+}
+
+/**
+ * At home: signs the operator in for a shift if the home screen asks for it (enrollment needs a signed-in
+ * operator), photographing the sign-in first when `shots` is given. Resolves once "New enrollment" shows.
+ */
+async function onShift(page: Page, pin: string, shots?: ScreenGallery): Promise<void> {
+  const enroll = page.getByTestId('new-enrollment');
+  const signIn = page.getByTestId('sign-in');
+  await enroll.or(signIn).first().waitFor();
+  if (await enroll.isVisible()) return;
+  await page.getByTestId('sign-in-operator').fill(OPERATOR_ID);
+  if (shots) await shots.take(page, '01-sign-in', { mainAction: 'pin-submit' });
+  await tapDigits(page, pin);
+  await signIn.getByTestId('pin-submit').click();
+  await enroll.waitFor();
 }
 
 /** Home → user ID → consent → capture, without stopping for pictures. */
@@ -125,8 +169,14 @@ async function captureToReview(page: Page): Promise<void> {
   await page.getByTestId('review-submit').waitFor({ timeout: 60_000 });
 }
 
-async function tapDigits(page: Page, digits: string): Promise<void> {
-  for (const digit of digits) await page.getByTestId(`pin-key-${digit}`).click();
+/** Waits for the result screen to show `state`; if it does not, says what the screen shows instead. */
+async function resultShown(page: Page, state: string): Promise<void> {
+  try {
+    await waitForResult(page, [state]);
+  } catch (error) {
+    const shown = await page.locator('main').textContent();
+    throw new Error(`the result screen did not show "${state}"; it shows: ${shown}`, { cause: error });
+  }
 }
 
 /** A PIN no walk has used yet (the recovery code flow wants a new one). */
@@ -139,40 +189,43 @@ describe('every screen at every size, in every language', () => {
     it(`walks every screen in ${language}`, { timeout: 300_000 }, async () => {
       const shots = await ScreenGallery.start(language);
       const tag = language.toUpperCase();
-      const { page, host } = kiosk;
-      const waiting = noFace.page;
-      const cameraless = noCamera.page;
+      const { page, host } = main;
+      // Each walk starts from rest, whatever the last one left behind: home, nobody signed in.
+      await Promise.all([main, empty, cameraless].map((session) => session.page.reload()));
 
       await chooseLanguage(page, language);
-      await shots.take(page, '01-home', { mainAction: 'new-enrollment' });
+      await onShift(page, mainPin, shots);
+      await shots.take(page, '02-home', { mainAction: 'new-enrollment' });
 
-      // Nobody before the camera: the guidance, then (after 15 s) the time limit — which runs on while the
-      // main walk goes on, and is photographed at the end.
-      await chooseLanguage(waiting, language);
-      await walkToCamera(waiting, `GUIDE-${tag}`);
-      await cameraReady(waiting);
-      await waiting.getByTestId('capture-start').click();
-      await waiting.waitForFunction(
-        () => document.querySelector('[data-testid=capture-prompt]')?.getAttribute('data-prompt') === 'no_face',
+      // Nobody before the camera: the guidance, then (15 s later) the time limit, which runs out while the main
+      // walk goes on and is photographed at its end.
+      await chooseLanguage(empty.page, language);
+      await onShift(empty.page, OPERATOR_PIN);
+      await walkToCamera(empty.page, `GUIDE-${tag}`);
+      await cameraReady(empty.page);
+      await empty.page.getByTestId('capture-start').click();
+      await empty.page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid=capture-prompt]')?.getAttribute('data-prompt') === 'no_face',
       );
-      await shots.take(waiting, '06-capture-guidance', { mainAction: 'capture-cancel', preview: true });
+      await shots.take(empty.page, '07-capture-guidance', { mainAction: 'capture-cancel', preview: true });
 
       // An enrollment Smile ID rejects for no face: the customer may take the photos again.
       await page.getByTestId('new-enrollment').click();
       await page.getByTestId('user-id-input').fill(`NOFACE-${tag}-1`);
-      await shots.take(page, '02-user-id', { mainAction: 'user-id-submit' });
+      await shots.take(page, '03-user-id', { mainAction: 'user-id-submit' });
       await page.getByTestId('user-id-submit').click();
       await page.getByTestId('consent-accept').waitFor();
-      await shots.take(page, '04-consent', { mainAction: 'consent-accept' });
+      await shots.take(page, '05-consent', { mainAction: 'consent-accept' });
       await page.getByTestId('consent-accept').click();
       await cameraReady(page);
-      await shots.take(page, '05-capture-ready', { mainAction: 'capture-start', preview: true });
+      await shots.take(page, '06-capture-ready', { mainAction: 'capture-start', preview: true });
       await captureToReview(page);
-      await shots.take(page, '08-review', { mainAction: 'review-submit' });
+      await shots.take(page, '09-review', { mainAction: 'review-submit' });
       await page.getByTestId('review-submit').click();
-      expect(await waitForResult(page, ['rejected'])).toBe('rejected');
+      await resultShown(page, 'rejected');
       await page.getByTestId('result-recapture').waitFor();
-      await shots.take(page, '09-result-rejected', { mainAction: 'result-done' });
+      await shots.take(page, '10-result-rejected', { mainAction: 'result-done' });
       await page.getByTestId('result-done').click();
 
       // Smile ID out of reach: saved on the kiosk; back again: sent and approved.
@@ -181,47 +234,81 @@ describe('every screen at every size, in every language', () => {
       await captureToReview(page);
       const port = simulator.port;
       await simulator.close();
-      await page.getByTestId('review-submit').click();
-      expect(await waitForResult(page, ['saved'])).toBe('saved');
-      await shots.take(page, '10-result-saved-offline', { mainAction: 'result-done' });
-      simulator = await startSmileId(port);
-      expect(await waitForResult(page, ['approved'])).toBe('approved');
-      await shots.take(page, '11-result-approved', { mainAction: 'result-done' });
+      try {
+        await page.getByTestId('review-submit').click();
+        await resultShown(page, 'saved');
+        await shots.take(page, '11-result-saved-offline', { mainAction: 'result-done' });
+      } finally {
+        simulator = await startSmileId(port);
+      }
+      await resultShown(page, 'approved');
+      await shots.take(page, '12-result-approved', { mainAction: 'result-done' });
       await page.getByTestId('result-done').click();
 
-      // The same customer again: the duplicate warning; then a kiosk whose results go to the bank's callback.
+      // The same customer again: the duplicate warning; Smile ID refuses a second enrollment, so the operator
+      // is needed.
       await page.getByTestId('new-enrollment').click();
       await page.getByTestId('user-id-input').fill(userId);
       await page.getByTestId('user-id-submit').click();
       await page.getByTestId('duplicate-warning').waitFor();
-      await shots.take(page, '03-user-id-duplicate', { mainAction: 'user-id-submit' });
+      await shots.take(page, '04-user-id-duplicate', { mainAction: 'user-id-submit' });
       await page.getByTestId('user-id-submit').click();
       await page.getByTestId('consent-accept').click();
       await captureToReview(page);
-      host.core.settings.update({ jobStatusPollingTimeoutSeconds: 0 });
       await page.getByTestId('review-submit').click();
-      expect(await waitForResult(page, ['submitted'])).toBe('submitted');
-      await shots.take(page, '12-result-submitted', { mainAction: 'result-done' });
-      host.core.settings.update({ jobStatusPollingTimeoutSeconds: 120 });
+      await resultShown(page, 'attention');
+      await shots.take(page, '13-result-attention', { mainAction: 'result-done' });
+      await page.getByTestId('result-done').click();
+
+      // A kiosk whose results go only to the bank's callback: submitted.
+      host.core.settings.update({ jobStatusPollingTimeoutSeconds: 0 });
+      try {
+        await walkToCamera(page, `CUST-${tag}-3`);
+        await captureToReview(page);
+        await page.getByTestId('review-submit').click();
+        await resultShown(page, 'submitted');
+        await shots.take(page, '14-result-submitted', { mainAction: 'result-done' });
+      } finally {
+        host.core.settings.update({ jobStatusPollingTimeoutSeconds: 120 });
+      }
       await page.getByTestId('result-done').click();
 
       // No camera at all.
-      await chooseLanguage(cameraless, language);
-      await walkToCamera(cameraless, `CAMERA-${tag}`);
-      await cameraless.getByTestId('camera-problem').waitFor();
-      await shots.take(cameraless, '13-camera-problem', { mainAction: 'camera-retry' });
-      await cameraless.reload();
+      await chooseLanguage(cameraless.page, language);
+      await onShift(cameraless.page, OPERATOR_PIN);
+      await walkToCamera(cameraless.page, `CAMERA-${tag}`);
+      await cameraless.page.getByTestId('camera-problem').waitFor();
+      await shots.take(cameraless.page, '15-camera-problem', { mainAction: 'camera-retry' });
 
       // The PIN dialog after a wrong PIN, then the operator panel with this walk's enrollments.
       await page.getByTestId('open-operator').click();
+      if ((await page.getByTestId('pin-operator-id').count()) > 0) {
+        await page.getByTestId('pin-operator-id').fill(OPERATOR_ID);
+      }
       await tapDigits(page, '1357');
       await page.getByTestId('pin-submit').click();
       await page.getByTestId('pin-error').waitFor();
-      await shots.take(page, '14-pin-dialog', { mainAction: 'pin-submit' });
-      await tapDigits(page, operatorPin);
+      await shots.take(page, '16-pin-dialog', { mainAction: 'pin-submit' });
+      await tapDigits(page, mainPin);
       await page.getByTestId('pin-submit').click();
       await page.getByTestId('operator-jobs').waitFor();
-      await shots.take(page, '15-operator-panel', { mainAction: 'operator-close', scrolls: true });
+      await shots.take(page, '17-operator-queue', { mainAction: 'operator-close', scrolls: true });
+      await page.locator('tr[data-state=needs_attention]').getByTestId('job-discard').first().click();
+      await page.getByTestId('discard-dialog').waitFor();
+      await shots.take(page, '18-discard-dialog', { mainAction: 'discard-confirm' });
+      await page.getByTestId('discard-confirm').click();
+      await page.getByTestId('discard-dialog').waitFor({ state: 'detached' });
+      // The panel's other parts, where this kiosk's panel has them.
+      for (const [tab, mainAction] of PANEL_PARTS) {
+        if ((await page.getByTestId(`operator-tab-${tab}`).count()) === 0) continue;
+        await page.getByTestId(`operator-tab-${tab}`).click();
+        await page.getByTestId(mainAction).waitFor();
+        if (tab === 'audit') {
+          await page.getByTestId('audit-show').click();
+          await page.getByTestId('audit-entries').waitFor();
+        }
+        await shots.take(page, `19-operator-${tab}`, { mainAction });
+      }
       await page.getByTestId('operator-close').click();
 
       // A forgotten PIN: the recovery code, a new PIN, the new recovery code shown once, then the settings.
@@ -229,33 +316,32 @@ describe('every screen at every size, in every language', () => {
       await page.getByTestId('open-settings').click();
       await page.getByTestId('pin-forgot').click();
       await page.getByTestId('recovery-code-input').fill(recoveryCode);
-      await shots.take(page, '17-recover', { mainAction: 'recovery-submit' });
+      await shots.take(page, '20-recover', { mainAction: 'recovery-submit' });
       await page.getByTestId('recovery-submit').click();
       await page.getByTestId('change-pin').waitFor();
-      await shots.take(page, '18-change-pin', { mainAction: 'change-pin-save' });
-      operatorPin = nextPin(language);
-      await page.getByTestId('change-pin-new').fill(operatorPin);
-      await page.getByTestId('change-pin-confirm').fill(operatorPin);
+      await shots.take(page, '21-change-pin', { mainAction: 'change-pin-save' });
+      mainPin = nextPin(language);
+      await page.getByTestId('change-pin-new').fill(mainPin);
+      await page.getByTestId('change-pin-confirm').fill(mainPin);
       await page.getByTestId('change-pin-save').click();
       await page.getByTestId('recovery-code').waitFor();
-      await shots.take(page, '19-recovery-code', { mainAction: 'recovery-code-done' });
+      await shots.take(page, '22-recovery-code', { mainAction: 'recovery-code-done' });
       await page.getByTestId('recovery-code-done').click();
       await page.getByTestId('setup-save').waitFor();
-      await shots.take(page, '16-settings', { mainAction: 'setup-save', scrolls: true });
+      await shots.take(page, '23-settings', { mainAction: 'setup-save', scrolls: true });
       await page.getByTestId('setup-cancel').click();
-      await page.getByTestId('new-enrollment').waitFor();
 
       // The capture that found nobody has reached its time limit meanwhile.
-      await waiting.getByTestId('capture-timeout').waitFor({ timeout: 30_000 });
-      await shots.take(waiting, '07-capture-timeout', { mainAction: 'capture-retry', preview: true });
-      await waiting.getByTestId('capture-cancel').click();
+      await empty.page.getByTestId('capture-timeout').waitFor({ timeout: 30_000 });
+      await shots.take(empty.page, '08-capture-timeout', { mainAction: 'capture-retry', preview: true });
+      await empty.page.getByTestId('capture-cancel').click();
 
       // A locked kiosk has no home screen: its language is the kiosk's setting.
       lockedHost.core.settings.update({ language });
       await locked.reload();
       await locked.getByTestId('recover').waitFor();
       await locked.waitForFunction((wanted) => document.documentElement.lang === wanted, language);
-      await shots.take(locked, '20-locked', { mainAction: 'recovery-submit' });
+      await shots.take(locked, '24-locked', { mainAction: 'recovery-submit' });
 
       expect(shots.problems).toEqual([]);
     });

@@ -8,11 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FIRST_SUPERVISOR_ID } from '../../app/operators';
 import { startDevHostFromEnv, type RunningDevHostFromEnv } from '../../main/devhost/start';
 import { silentLogger } from '../../main/log';
 import { openKioskBrowser, SCREENSHOT_DIR, type KioskBrowser } from './support/browser';
 import {
+  enterPin,
   makeVideos,
+  onShift,
   OPERATOR_PIN,
   RENDERER_DIR,
   startKiosk,
@@ -60,11 +63,6 @@ async function waitForScreen(page: Page, screen: string): Promise<void> {
   );
 }
 
-async function enterPin(page: Page, pin = OPERATOR_PIN): Promise<void> {
-  await page.getByTestId('pin-input').fill(pin);
-  await page.getByTestId('pin-submit').click();
-}
-
 async function openSettings(page: Page): Promise<void> {
   await page.getByTestId('open-settings').click();
   await enterPin(page);
@@ -93,7 +91,7 @@ describe('no dead ends on the settings screen', () => {
     session = await startKiosk({}, null);
     const { page, ui, host } = session;
     const saves = settingsSaves(page);
-    await page.getByTestId('new-enrollment').waitFor();
+    await waitForScreen(page, 'home');
     const fileBefore = await readFile(path.join(host.dataDir, 'kiosk-settings.json'), 'utf8');
     await openSettings(page);
 
@@ -141,7 +139,7 @@ describe('no dead ends on the settings screen', () => {
     await page.getByTestId('setup-cancel').click();
     await waitForScreen(page, 'home');
     await page.reload();
-    await page.getByTestId('new-enrollment').waitFor();
+    await waitForScreen(page, 'home');
   });
 
   it('a kiosk that cannot send asks for the PIN on its setup screen; Cancel and Back always lead somewhere', async () => {
@@ -180,7 +178,7 @@ describe('no dead ends on the settings screen', () => {
     await waitForScreen(page, 'home');
     expect(host.core.settings.get().environment).toBe('training');
     await page.reload();
-    await page.getByTestId('new-enrollment').waitFor();
+    await waitForScreen(page, 'home');
   });
 
   it('first-run setup asks for a PIN and refuses a destination that cannot send', async () => {
@@ -215,16 +213,17 @@ describe('no dead ends on the settings screen', () => {
   it('browser Back never leaves the kiosk', async () => {
     session = await startKiosk({}, null);
     const { page, host } = session;
-    await page.getByTestId('new-enrollment').waitFor();
+    await waitForScreen(page, 'home');
     const origin = new URL(host.url).origin;
     const inKiosk = async () => {
       expect(new URL(page.url()).origin).toBe(origin);
       expect(await shownScreen(page)).not.toBeNull();
     };
 
-    // From the home screen, before and after a touch.
+    // From the home screen, before and after a touch (signing in for a shift).
     await page.goBack();
     await inKiosk();
+    await onShift(session);
     await page.getByTestId('new-enrollment').click();
     await waitForScreen(page, 'userId');
     for (let press = 0; press < 3; press++) {
@@ -253,7 +252,7 @@ describe('settings round-trip through main', () => {
     // A fake camera, so the picker has a device to choose besides the default.
     session = await startKiosk({}, (await makeVideos()).face);
     const { page, ui, host } = session;
-    await page.getByTestId('new-enrollment').waitFor();
+    await waitForScreen(page, 'home');
     await openSettings(page);
     await page.setViewportSize({ width: 1366, height: 768 });
     await ui.screenshot('settings-1366x768');
@@ -318,32 +317,35 @@ describe('settings round-trip through main', () => {
   it('window.kiosk called directly cannot save a forbidden combination', async () => {
     session = await startKiosk({}, null);
     const { page, host } = session;
-    await page.getByTestId('new-enrollment').waitFor();
+    await waitForScreen(page, 'home');
     const before = host.core.settings.get();
-    const answers = await page.evaluate(async (pin) => {
-      const kiosk = window.kiosk!;
-      const signedIn = (await kiosk.verifyPin({ pin })) as {
-        ok: boolean;
-        value: { grant: { token: string } };
-      };
-      const grant = signedIn.value.grant.token;
-      const attempts: Array<Record<string, unknown>> = [
-        { patch: { environment: 'production' } },
-        { patch: { environment: 'sandbox', partnerId: '085' } },
-        { patch: { environment: 'custom', partnerId: '085' }, apiKey: 'sk_attacker_key_0123' },
-        { patch: { environment: 'custom', customApiUrl: 'http://attacker.example/v1', partnerId: '085' } },
-        { patch: { allowedCustomApiHosts: ['attacker.example'] } },
-        { patch: { idleTimeoutSeconds: 1 } },
-        // No grant at all.
-        { patch: { environment: 'training', kioskId: 'no-session' } },
-      ];
-      const results: unknown[] = [];
-      for (const [index, attempt] of attempts.entries()) {
-        const request = index === attempts.length - 1 ? attempt : { ...attempt, grant };
-        results.push(await kiosk.updateSettings(request as never));
-      }
-      return results as Array<{ ok: boolean; error?: { code: string; params?: Record<string, unknown> } }>;
-    }, OPERATOR_PIN);
+    const answers = await page.evaluate(
+      async ({ pin, operatorId }) => {
+        const kiosk = window.kiosk!;
+        const signedIn = (await kiosk.verifyPin({ operatorId, pin })) as {
+          ok: boolean;
+          value: { grant: { token: string } };
+        };
+        const grant = signedIn.value.grant.token;
+        const attempts: Array<Record<string, unknown>> = [
+          { patch: { environment: 'production' } },
+          { patch: { environment: 'sandbox', partnerId: '085' } },
+          { patch: { environment: 'custom', partnerId: '085' }, apiKey: 'sk_attacker_key_0123' },
+          { patch: { environment: 'custom', customApiUrl: 'http://attacker.example/v1', partnerId: '085' } },
+          { patch: { allowedCustomApiHosts: ['attacker.example'] } },
+          { patch: { idleTimeoutSeconds: 1 } },
+          // No grant at all.
+          { patch: { environment: 'training', kioskId: 'no-session' } },
+        ];
+        const results: unknown[] = [];
+        for (const [index, attempt] of attempts.entries()) {
+          const request = index === attempts.length - 1 ? attempt : { ...attempt, grant };
+          results.push(await kiosk.updateSettings(request as never));
+        }
+        return results as Array<{ ok: boolean; error?: { code: string; params?: Record<string, unknown> } }>;
+      },
+      { pin: OPERATOR_PIN, operatorId: FIRST_SUPERVISOR_ID },
+    );
     expect(answers.map((answer) => answer.ok)).toEqual([false, false, false, false, false, false, false]);
     expect(answers.map((answer) => answer.error?.params?.field ?? answer.error?.code)).toEqual([
       'partnerId',

@@ -36,8 +36,10 @@ afterEach(async () => {
   d = undefined;
 });
 
-function submission(userId: string) {
+/** An enrollment under the signed-in shift `grant` (enrollment needs one; the job records its operator). */
+function submission(grant: string, userId: string) {
   return {
+    grant,
     reference: randomUUID(),
     userId,
     consent: { given: true as const, at: Date.now() },
@@ -70,7 +72,7 @@ describe('audit trail through the kiosk core', () => {
     async () => {
       h = await startCore();
       const { grant } = await h.call('setPin', { newPin: PIN });
-      const saved = await h.call('submitEnrollment', submission(USER_ID));
+      const saved = await h.call('submitEnrollment', submission(await h.shift(PIN), USER_ID));
       await waitFor(
         () => (h!.core.outbox.get(saved.jobId)?.state === 'approved' ? true : undefined),
         20_000,
@@ -86,7 +88,8 @@ describe('audit trail through the kiosk core', () => {
       expect(ofJob.map((entry) => entry.action)).toEqual(['enrollment.saved', 'job.sent', 'job.result']);
       expect(ofJob[0]).toMatchObject({
         subject: { jobId: saved.jobId, userId: USER_ID },
-        actor: { kind: 'operator', operatorId: null, role: null },
+        // The operator on shift, who enrolled the customer.
+        actor: { kind: 'operator', operatorId: 'supervisor', role: 'supervisor' },
       });
       expect(ofJob[2]).toMatchObject({
         actor: { kind: 'system' },
@@ -111,7 +114,7 @@ describe('audit trail through the kiosk core', () => {
       const after = await everything(h, grant.token);
       expect(after.at(-1)).toMatchObject({
         action: 'audit.exported',
-        actor: { kind: 'operator', operatorId: 'kiosk-pin', role: 'supervisor' },
+        actor: { kind: 'operator', operatorId: 'supervisor', role: 'supervisor' },
         details: { format: 'csv', filter: { userId: USER_ID }, entries: 3 },
       });
     },
@@ -128,13 +131,15 @@ describe('audit trail through the kiosk core', () => {
         patch: { kioskId: 'K-AUDIT', branch: 'Mombasa Road' },
       });
       await h.call('setApiKey', { grant: grant.token, apiKey: API_KEY });
-      await h.call('submitEnrollment', submission(USER_ID));
-      expect(await h.call('verifyPin', { pin: '000000' })).toMatchObject({ valid: false });
+      await h.call('submitEnrollment', submission(await h.shift(PIN), USER_ID));
+      expect(await h.call('verifyPin', { operatorId: 'supervisor', pin: '000000' })).toMatchObject({
+        valid: false,
+      });
 
       const entries = await everything(h, grant.token);
       const changed = entries.find((entry) => entry.action === 'settings.changed');
       expect(changed).toMatchObject({
-        actor: { kind: 'operator', operatorId: 'kiosk-pin', role: 'supervisor' },
+        actor: { kind: 'operator', operatorId: 'supervisor', role: 'supervisor' },
         details: {
           fields: ['branch', 'kioskId'],
           changes: [
@@ -147,10 +152,10 @@ describe('audit trail through the kiosk core', () => {
       expect(entries.at(-1)).toMatchObject({ kioskId: 'K-AUDIT', branch: 'Mombasa Road' });
       expect(entries.find((entry) => entry.action === 'settings.api_key_changed')).toMatchObject({
         details: { change: 'apiKey changed' },
-        actor: { operatorId: 'kiosk-pin' },
+        actor: { operatorId: 'supervisor' },
       });
       expect(entries.find((entry) => entry.action === 'operator.sign_in_failed')).toMatchObject({
-        actor: { kind: 'operator', operatorId: 'kiosk-pin', role: null },
+        actor: { kind: 'operator', operatorId: 'supervisor', role: null },
         details: { triesLeft: expect.any(Number) },
       });
 
@@ -182,7 +187,7 @@ describe('audit trail through the kiosk core', () => {
         await first.call('endSession', { grant: grant.token });
         await first.close();
         h = await startCore({}, { dataDir });
-        const signedIn = await h.call('verifyPin', { pin: PIN });
+        const signedIn = await h.call('verifyPin', { operatorId: 'supervisor', pin: PIN });
         if (!signedIn.valid) throw new Error('the PIN was refused');
         const entries = await everything(h, signedIn.grant.token);
         const actions = entries.map((entry) => entry.action);
@@ -217,7 +222,9 @@ describe('audit channels through the dev host', () => {
     d = await startDevHostHarness();
     const kiosk: KioskApi = kioskApiFromBridge(createHttpKiosk({ baseUrl: d.origin, token: d.token }));
     const { grant } = await kiosk.setPin({ newPin: PIN });
-    const saved = await kiosk.submitEnrollment(submission('CUST-BRIDGE-1'));
+    const shift = await kiosk.signIn({ operatorId: 'supervisor', pin: PIN });
+    if (!shift.valid) throw new Error('the PIN was refused');
+    const saved = await kiosk.submitEnrollment(submission(shift.grant.token, 'CUST-BRIDGE-1'));
     const page = await kiosk.listAudit({ grant: grant.token, filter: { userId: 'CUST-BRIDGE-1' } });
     expect(page.entries[0]).toMatchObject({ action: 'enrollment.saved', subject: { jobId: saved.jobId } });
     expect(page.integrity.ok).toBe(true);

@@ -73,6 +73,7 @@ const CALLBACK_ONLY = (bankUrl: string) => ({
 
 async function enroll(harness: CoreHarness, userId: string): Promise<string> {
   const saved = await harness.call('submitEnrollment', {
+    grant: await harness.shift(PIN),
     reference: randomUUID(),
     userId,
     consent: { given: true, at: Date.now() },
@@ -94,7 +95,7 @@ function untilState(harness: CoreHarness, jobId: string, state: string) {
 }
 
 async function grant(harness: CoreHarness): Promise<string> {
-  const answer = await harness.call('verifyPin', { pin: PIN });
+  const answer = await harness.call('verifyPin', { operatorId: 'supervisor', pin: PIN });
   if (!answer.valid) throw new Error('the PIN was refused');
   return answer.grant.token;
 }

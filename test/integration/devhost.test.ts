@@ -55,7 +55,7 @@ beforeAll(async () => {
 
 /** A fresh operator session's token, as the PIN dialog gets it. */
 async function operatorGrant(): Promise<string> {
-  const answer = await d.h.call('verifyPin', { pin: OPERATOR_PIN });
+  const answer = await d.h.call('verifyPin', { operatorId: 'supervisor', pin: OPERATOR_PIN });
   if (!answer.valid) throw new Error('the operator PIN was refused');
   return answer.grant.token;
 }
@@ -69,8 +69,10 @@ afterEach(() => {
   stream = undefined;
 });
 
-function submission(userId: string) {
+/** An enrollment under a signed-in shift (enrollment needs one): the shared kiosk's, unless `grant` names another. */
+async function submission(userId: string, grant?: string) {
   return {
+    grant: grant ?? (await d.h.shift(OPERATOR_PIN)),
     reference: randomUUID(),
     userId,
     consent: { given: true as const, at: Date.now() },
@@ -190,7 +192,11 @@ describe('dev host: API', () => {
   });
 
   it('round-trips bytes: enroll.submit with a real JPEG capture, then queue.snapshot shows the job', async () => {
-    const answer = await postApi(d, 'enroll.submit', JSON.stringify(encodeBytes(submission('DEVHOST-1'))));
+    const answer = await postApi(
+      d,
+      'enroll.submit',
+      JSON.stringify(encodeBytes(await submission('DEVHOST-1'))),
+    );
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(answer.headers['cache-control']).toBe('no-store');
@@ -210,7 +216,7 @@ describe('dev host: API', () => {
   });
 
   it('passes invalid requests to the handler, which answers a typed envelope', async () => {
-    const broken = { ...(encodeBytes(submission('DEVHOST-2')) as object), selfie: { $bytes: '!!!' } };
+    const broken = { ...(encodeBytes(await submission('DEVHOST-2')) as object), selfie: { $bytes: '!!!' } };
     const answer = await postApi(d, 'enroll.submit', JSON.stringify(broken));
     expect(answer.status).toBe(200);
     expect(answer.json()).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
@@ -269,7 +275,11 @@ describe('dev host: event stream', () => {
     expect(first).toMatchObject({ type: 'health', health: { training: true } });
     expect(stream.events[0]).toBe(first);
 
-    const answer = await postApi(d, 'enroll.submit', JSON.stringify(encodeBytes(submission('DEVHOST-SSE'))));
+    const answer = await postApi(
+      d,
+      'enroll.submit',
+      JSON.stringify(encodeBytes(await submission('DEVHOST-SSE'))),
+    );
     const { value } = answer.json() as { value: { jobId: string } };
     const job = await stream.next(
       (event) =>
@@ -287,7 +297,7 @@ describe('dev host: event stream', () => {
     await a.next(() => true);
     await b.next(() => true);
     a.close();
-    await postApi(d, 'enroll.submit', JSON.stringify(encodeBytes(submission('DEVHOST-SSE-2'))));
+    await postApi(d, 'enroll.submit', JSON.stringify(encodeBytes(await submission('DEVHOST-SSE-2'))));
     const job = await b.next(
       (event) => (event as KioskEvent).type === 'job' && JSON.stringify(event).includes('DEVHOST-SSE-2'),
     );
@@ -303,15 +313,15 @@ describe('renderer HTTP bridge (createHttpKiosk) against the dev host', () => {
     expect(health.training).toBe(true);
     const check = await kiosk.checkUserId({ userId: 'BRIDGE-1' });
     expect(check).toEqual({ userId: 'BRIDGE-1', problem: null, duplicate: null, blocked: false });
-    const saved = await kiosk.submitEnrollment(submission('BRIDGE-1'));
+    const saved = await kiosk.submitEnrollment(await submission('BRIDGE-1'));
     expect(saved.state).toBe('queued');
-    const signedIn = await kiosk.verifyPin({ pin: OPERATOR_PIN });
+    const signedIn = await kiosk.verifyPin({ operatorId: 'supervisor', pin: OPERATOR_PIN });
     if (!signedIn.valid) throw new Error('the operator PIN was refused');
     const queue = await kiosk.getQueue({ grant: signedIn.grant.token });
     expect(queue.jobs.map((job) => job.jobId)).toContain(saved.jobId);
     expect((await kiosk.checkUserId({ userId: 'BRIDGE-1' })).duplicate).not.toBeNull();
 
-    const failure = await kiosk.submitEnrollment(submission('ab')).catch((error: unknown) => error);
+    const failure = await kiosk.submitEnrollment(await submission('ab')).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(KioskError);
     expect(failure).toMatchObject({ code: 'invalid_user_id', name: 'KioskError' });
     expect((failure as KioskError).action).not.toBe('');
@@ -333,7 +343,7 @@ describe('renderer HTTP bridge (createHttpKiosk) against the dev host', () => {
     try {
       await waitFor(() => events[0], 10_000, 'the first event');
       expect(events[0]?.type).toBe('health');
-      const saved = await kiosk.submitEnrollment(submission('BRIDGE-SSE'));
+      const saved = await kiosk.submitEnrollment(await submission('BRIDGE-SSE'));
       await waitFor(
         () => events.find((event) => event.type === 'job' && event.job.jobId === saved.jobId),
         10_000,
@@ -343,7 +353,7 @@ describe('renderer HTTP bridge (createHttpKiosk) against the dev host', () => {
       unsubscribe();
     }
     const count = events.length;
-    await kiosk.submitEnrollment(submission('BRIDGE-SSE-AFTER'));
+    await kiosk.submitEnrollment(await submission('BRIDGE-SSE-AFTER'));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(events.length).toBe(count);
   });
@@ -437,7 +447,9 @@ describe('startDevHostFromEnv', () => {
     expect(JSON.stringify(settings)).not.toContain(API_KEY);
     expect(describeEnvironment(settings)).toBe(`Smile ID environment: custom (${sim.apiUrl})`);
 
-    const saved = await kiosk.submitEnrollment(submission('ENV-1'));
+    const shift = await kiosk.signIn({ operatorId: 'supervisor', pin: '246810' });
+    if (!shift.valid) throw new Error('the provisioned PIN was refused');
+    const saved = await kiosk.submitEnrollment(await submission('ENV-1', shift.grant.token));
     await waitFor(
       () => (running!.core.outbox.get(saved.jobId)?.state === 'approved' ? true : undefined),
       20_000,

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { computeSignature } from '../../main/smileid/signature';
 import { startSimulator, type RunningSimulator } from '../../main/smileid/simulator/server';
 import { makeCapture, type CaptureJpegs } from '../support/fixture-images';
-import { startCore, type CoreHarness } from '../support/core-harness';
+import { HARNESS_PIN, startCore, type CoreHarness } from '../support/core-harness';
 import { waitFor } from '../support/outbox-harness';
 
 const PARTNER_ID = '085';
@@ -42,8 +42,10 @@ async function kiosk(extraEnv: Record<string, string> = {}): Promise<CoreHarness
   return h;
 }
 
-async function enroll(harness: CoreHarness, userId: string): Promise<string> {
+/** Enrolls under `shift` (a signed-in operator's token), by default the first supervisor's. */
+async function enroll(harness: CoreHarness, userId: string, shift?: string): Promise<string> {
   const saved = await harness.call('submitEnrollment', {
+    grant: shift ?? (await harness.shift()),
     reference: randomUUID(),
     userId,
     consent: { given: true, at: Date.now() },
@@ -89,8 +91,8 @@ describe('partner_params and geolocation at Smile ID', () => {
       job_type: 4,
       kiosk_id: 'K-07',
       branch: 'Mombasa',
-      // Named operators come later: the seam sends '' until then.
-      operator_id: '',
+      // The operator whose shift captured it: here the first supervisor.
+      operator_id: 'supervisor',
       geo_latitude: '-4.0435',
       geo_longitude: '39.6682',
       geo_accuracy_m: '35',
@@ -118,7 +120,7 @@ describe('partner_params and geolocation at Smile ID', () => {
       job_type: 4,
       kiosk_id: 'K-07',
       branch: 'Mombasa',
-      operator_id: '',
+      operator_id: 'supervisor',
     });
     expect(job.metadata).toBeNull();
   });
@@ -133,7 +135,9 @@ describe('partner_params and geolocation at Smile ID', () => {
       20_000,
       'a first attempt refused by Smile ID',
     );
-    const { grant } = await harness.call('setPin', { newPin: '580213' });
+    const elevated = await harness.call('verifyPin', { operatorId: 'supervisor', pin: HARNESS_PIN });
+    if (!elevated.valid) throw new Error('the supervisor PIN was refused');
+    const { grant } = elevated;
     await harness.call('updateSettings', {
       grant: grant.token,
       patch: {
@@ -167,6 +171,43 @@ describe('partner_params and geolocation at Smile ID', () => {
     expect(simulatorJob(next).metadata?.[0]?.value).toMatchObject({ accuracy: 'precise' });
   });
 
+  it('carry the named operator whose shift captured the enrollment, beside kiosk, branch and geo', async () => {
+    const harness = await kiosk(MOMBASA);
+    await harness.shift();
+    const elevated = await harness.call('verifyPin', { operatorId: 'supervisor', pin: HARNESS_PIN });
+    if (!elevated.valid) throw new Error('the supervisor PIN was refused');
+    await harness.call('createOperator', {
+      grant: elevated.grant.token,
+      operatorId: 'amina.k',
+      displayName: 'Amina K.',
+      role: 'operator',
+      temporaryPin: '902147',
+    });
+    // The temporary PIN signs in only to choose her own; the shift that answers is hers.
+    const first = await harness.call('signIn', { operatorId: 'amina.k', pin: '902147' });
+    if (!first.valid) throw new Error('the temporary PIN was refused');
+    expect(first.pinChangeRequired).toBe(true);
+    const own = await harness.call('setPin', { grant: first.grant.token, newPin: '620815' });
+    expect(own.grant).toMatchObject({ kind: 'shift', operatorId: 'amina.k', scope: 'full' });
+
+    const jobId = await enroll(harness, 'GEO-0006', own.grant.token);
+    await untilState(harness, jobId, 'approved');
+    expect(simulatorJob(jobId).partnerParams).toEqual({
+      user_id: 'GEO-0006',
+      job_id: jobId,
+      job_type: 4,
+      kiosk_id: 'K-07',
+      branch: 'Mombasa',
+      operator_id: 'amina.k',
+      geo_latitude: '-4.0435',
+      geo_longitude: '39.6682',
+      geo_accuracy_m: '35',
+      geo_place: 'Mombasa, Moi Avenue',
+    });
+    // The job records its operator too (the queue and the per-operator totals read it).
+    expect(harness.core.outbox.get(jobId)?.operatorId).toBe('amina.k');
+  });
+
   it('echoes the geo strings in the result Smile ID gives (and posts to the bank), "" as "null"', async () => {
     const harness = await kiosk(MOMBASA);
     const jobId = await enroll(harness, 'GEO-0005');
@@ -187,7 +228,7 @@ describe('partner_params and geolocation at Smile ID', () => {
     const body = (await answer.json()) as { result: { PartnerParams: Record<string, string> } };
     expect(body.result.PartnerParams).toMatchObject({
       kiosk_id: 'K-07',
-      operator_id: 'null',
+      operator_id: 'supervisor',
       geo_latitude: '-4.0435',
       geo_longitude: '39.6682',
       geo_accuracy_m: '35',

@@ -37,11 +37,21 @@ const text = fc.oneof(
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
 // Well-formed session tokens, none of them issued: every privileged call must still be refused.
 const grant = fc.oneof(text, fc.stringMatching(/^[A-Za-z0-9_-]{43}$/));
+// Typed operator IDs: the first supervisor's (a wrong PIN under a real ID), well-formed unknown ones, and junk.
+const operatorId = fc.oneof(
+  fc.constant('supervisor'),
+  fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,30}[a-z0-9]$/),
+  text,
+  fc.anything(),
+);
+const role = fc.oneof(fc.constantFrom('operator', 'supervisor', 'admin'), fc.anything());
+const newPin = fc.oneof(text, fc.stringMatching(/^\d{6,12}$/));
 
 /** Payloads shaped like each channel's request, with every field possibly wrong, missing or hostile. */
 const shaped: Record<MethodName, fc.Arbitrary<unknown>> = {
   submitEnrollment: fc.record(
     {
+      grant: maybe(grant),
       reference: fc.oneof(fc.uuid({ version: 4 }), text),
       userId: fc.oneof(text, fc.integer()),
       consent: fc.oneof(fc.record({ given: fc.boolean(), at: fc.integer() }), fc.anything()),
@@ -88,7 +98,34 @@ const shaped: Record<MethodName, fc.Arbitrary<unknown>> = {
     { grant: maybe(grant), pin: maybe(text), apiKey: fc.oneof(text, fc.anything()) },
     { requiredKeys: [] },
   ),
-  verifyPin: fc.record({ pin: fc.oneof(text, fc.anything()) }, { requiredKeys: [] }),
+  verifyPin: fc.record({ operatorId, pin: fc.oneof(text, fc.anything()) }, { requiredKeys: [] }),
+  signIn: fc.record({ operatorId, pin: fc.oneof(text, fc.anything()) }, { requiredKeys: [] }),
+  getShift: fc.oneof(fc.constant({}), fc.object(), fc.record({ grant })),
+  listOperators: fc.oneof(fc.constant({}), fc.object(), fc.record({ grant })),
+  createOperator: fc.record(
+    {
+      grant: maybe(grant),
+      operatorId,
+      displayName: fc.oneof(text, fc.anything()),
+      role,
+      temporaryPin: newPin,
+    },
+    { requiredKeys: [] },
+  ),
+  updateOperator: fc.record(
+    {
+      grant: maybe(grant),
+      operatorId,
+      displayName: maybe(text),
+      role: maybe(role),
+      enabled: maybe(fc.oneof(fc.boolean(), fc.anything())),
+    },
+    { requiredKeys: [] },
+  ),
+  resetOperatorPin: fc.record(
+    { grant: maybe(grant), operatorId, temporaryPin: newPin },
+    { requiredKeys: [] },
+  ),
   setPin: fc.record(
     { grant: maybe(grant), newPin: fc.oneof(text, fc.stringMatching(/^\d{6,12}$/)) },
     { requiredKeys: [] },
@@ -117,6 +154,7 @@ const shaped: Record<MethodName, fc.Arbitrary<unknown>> = {
     { grant: maybe(grant), filter: maybe(fc.object()), format: fc.constantFrom('jsonl', 'csv', 'xml') },
     { requiredKeys: [] },
   ),
+  exportDiagnostics: fc.oneof(fc.constant({}), fc.object(), fc.record({ grant })),
 };
 
 describe('handler fuzzing', () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { channels, METHOD_NAMES } from '../../app/ipc/channels';
 import { makeCapture, type CaptureJpegs } from '../support/fixture-images';
-import { startCore, type CoreHarness } from '../support/core-harness';
+import { HARNESS_PIN, startCore, type CoreHarness } from '../support/core-harness';
 import { waitFor } from '../support/outbox-harness';
 
 let capture: CaptureJpegs;
@@ -19,13 +19,20 @@ afterEach(async () => {
 
 /** Signs in with the PIN and answers the session token every privileged call presents. */
 async function grantFor(harness: CoreHarness, pin: string): Promise<string> {
-  const answer = await harness.call('verifyPin', { pin });
+  const answer = await harness.call('verifyPin', { operatorId: 'supervisor', pin });
   if (!answer.valid) throw new Error(`the PIN was refused: ${JSON.stringify(answer)}`);
   return answer.grant.token;
 }
 
-function submission(userId: string, overrides: Record<string, unknown> = {}) {
+/** An enrollment under the harness's signed-in shift (enrollment needs one; `pin`: the first supervisor's). */
+async function submission(
+  harness: CoreHarness,
+  userId: string,
+  overrides: Record<string, unknown> = {},
+  pin = HARNESS_PIN,
+) {
   return {
+    grant: await harness.shift(pin),
     reference: randomUUID(),
     userId,
     consent: { given: true as const, at: Date.now() },
@@ -43,15 +50,16 @@ describe('handler table', () => {
 
   it('enroll.submit saves at once and the training backend approves it', async () => {
     h = await startCore();
-    const answer = await h.call('submitEnrollment', submission('CUST-1234'));
+    const answer = await h.call('submitEnrollment', await submission(h, 'CUST-1234'));
     expect(answer).toMatchObject({ state: 'queued', warnings: [] });
     await waitFor(
       () => (h!.core.outbox.get(answer.jobId)?.state === 'approved' ? true : undefined),
       20_000,
       'approved',
     );
-    const { grant } = await h.call('setPin', { newPin: '135790' });
-    const queue = await h.call('getQueue', { grant: grant.token });
+    // The shift set the first-run PIN; the queue needs a session of its own.
+    const grant = await grantFor(h, HARNESS_PIN);
+    const queue = await h.call('getQueue', { grant });
     expect(queue.jobs[0]).toMatchObject({ jobId: answer.jobId, state: 'approved' });
     const health = await h.call('getHealth', {});
     expect(health).toMatchObject({ training: true, online: true, sentToday: 1 });
@@ -59,40 +67,50 @@ describe('handler table', () => {
 
   it('refuses bad user IDs, missing consent, non-JPEG and oversized images with typed errors', async () => {
     h = await startCore();
-    expect(await h.failure('submitEnrollment', submission('ab'))).toMatchObject({ code: 'invalid_user_id' });
-    expect(await h.failure('submitEnrollment', submission('CUST 12!'))).toMatchObject({
+    expect(await h.failure('submitEnrollment', await submission(h, 'ab'))).toMatchObject({
+      code: 'invalid_user_id',
+    });
+    expect(await h.failure('submitEnrollment', await submission(h, 'CUST 12!'))).toMatchObject({
       code: 'invalid_user_id',
     });
     expect(
-      await h.failure('submitEnrollment', submission('CUST-1', { consent: { given: false, at: 1 } })),
+      await h.failure(
+        'submitEnrollment',
+        await submission(h, 'CUST-1', { consent: { given: false, at: 1 } }),
+      ),
     ).toMatchObject({
       code: 'invalid_request',
     });
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]);
-    expect(await h.failure('submitEnrollment', submission('CUST-0001', { selfie: png }))).toMatchObject({
+    expect(
+      await h.failure('submitEnrollment', await submission(h, 'CUST-0001', { selfie: png })),
+    ).toMatchObject({
       code: 'invalid_image',
     });
     const huge = new Uint8Array(3 * 1024 * 1024);
     huge.set(capture.selfie);
-    expect(await h.failure('submitEnrollment', submission('CUST-0001', { selfie: huge }))).toMatchObject({
+    expect(
+      await h.failure('submitEnrollment', await submission(h, 'CUST-0001', { selfie: huge })),
+    ).toMatchObject({
       code: 'invalid_image',
     });
     const truncated = capture.selfie.subarray(0, 10);
-    expect(await h.failure('submitEnrollment', submission('CUST-0001', { selfie: truncated }))).toMatchObject(
-      {
-        code: 'invalid_image',
-      },
-    );
+    expect(
+      await h.failure('submitEnrollment', await submission(h, 'CUST-0001', { selfie: truncated })),
+    ).toMatchObject({
+      code: 'invalid_image',
+    });
   });
 
   it('warns on a duplicate user ID, or blocks it when settings say so', async () => {
     h = await startCore();
-    await h.call('submitEnrollment', submission('CUST-5555'));
+    await h.call('submitEnrollment', await submission(h, 'CUST-5555'));
     expect((await h.call('checkUserId', { userId: ' CUST-5555\r' })).duplicate).not.toBeNull();
-    const second = await h.call('submitEnrollment', submission('CUST-5555'));
+    const second = await h.call('submitEnrollment', await submission(h, 'CUST-5555'));
     expect(second.warnings).toEqual(['duplicate_user_id']);
-    await h.call('updateSettings', { patch: { duplicateGuard: 'block' } });
-    expect(await h.failure('submitEnrollment', submission('CUST-5555'))).toMatchObject({
+    const grant = await grantFor(h, HARNESS_PIN);
+    await h.call('updateSettings', { grant, patch: { duplicateGuard: 'block' } });
+    expect(await h.failure('submitEnrollment', await submission(h, 'CUST-5555'))).toMatchObject({
       code: 'duplicate_user',
     });
     expect((await h.call('checkUserId', { userId: 'CUST-5555' })).blocked).toBe(true);
@@ -123,7 +141,7 @@ describe('handler table', () => {
     expect(await h.failure('setApiKey', { apiKey: 'another-key-123' })).toMatchObject({
       code: 'pin_required',
     });
-    expect(await h.call('verifyPin', { pin: '000000' })).toEqual({
+    expect(await h.call('verifyPin', { operatorId: 'supervisor', pin: '000000' })).toEqual({
       valid: false,
       triesLeft: 4,
       lockedUntil: null,
@@ -135,7 +153,7 @@ describe('handler table', () => {
     });
     const view = await h.call('updateSettings', { grant, patch: { branch: 'Kisumu' } });
     expect(view).toMatchObject({ kioskId: 'K-01', branch: 'Kisumu', pinSet: true, pinState: 'set' });
-    const job = await h.call('submitEnrollment', submission('CUST-7777'));
+    const job = await h.call('submitEnrollment', await submission(h, 'CUST-7777'));
     expect(await h.failure('discardJob', { jobId: job.jobId, grant: forged })).toMatchObject({
       code: 'session_expired',
     });
@@ -151,7 +169,7 @@ describe('handler table', () => {
     const grant = await grantFor(h, '135790');
     const changed = await h.call('setPin', { grant, newPin: '24681012' });
     expect(changed.recoveryCode).toBeNull();
-    expect((await h.call('verifyPin', { pin: '135790' })).valid).toBe(false);
+    expect((await h.call('verifyPin', { operatorId: 'supervisor', pin: '135790' })).valid).toBe(false);
     const recovered = await h.call('recoverWithCode', { recoveryCode: recoveryCode! });
     if (!recovered.valid) throw new Error('the recovery code was refused');
     expect(recovered.grant.scope).toBe('pin_change');
@@ -176,7 +194,7 @@ describe('handler table', () => {
       KIOSK_OPERATOR_PIN: '432100',
     });
     const grant = await grantFor(h, '432100');
-    const job = await h.call('submitEnrollment', submission('CUST-8888'));
+    const job = await h.call('submitEnrollment', await submission(h, 'CUST-8888', {}, '432100'));
     const retried = await h.call('retryJob', { jobId: job.jobId, grant });
     expect(retried.jobId).toBe(job.jobId);
     expect(await h.call('sendNow', { grant })).toEqual({ woke: true });

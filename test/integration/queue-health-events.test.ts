@@ -21,8 +21,10 @@ afterEach(async () => {
   h = undefined;
 });
 
-function submission(userId: string) {
+/** An enrollment under the harness's signed-in shift (enrollment needs one). */
+function submission(grant: string, userId: string) {
   return {
+    grant,
     reference: randomUUID(),
     userId,
     consent: { given: true as const, at: Date.now() },
@@ -52,12 +54,15 @@ describe('health events follow the queue', () => {
 
     const jobIds: string[] = [];
     for (const count of [1, 2, 3]) {
-      jobIds.push((await harness.call('submitEnrollment', submission(`CUST-OFF-${count}`))).jobId);
+      jobIds.push(
+        (await harness.call('submitEnrollment', submission(await harness.shift(PIN), `CUST-OFF-${count}`)))
+          .jobId,
+      );
       await waitFor(() => (latestWaiting() === count ? true : undefined), 5_000, `${count} waiting`);
     }
     expect(seen.latest?.online).toBe(false);
 
-    const signedIn = await harness.call('verifyPin', { pin: PIN });
+    const signedIn = await harness.call('verifyPin', { operatorId: 'supervisor', pin: PIN });
     if (!signedIn.valid) throw new Error('the PIN was refused');
     // An attempt may be running at any moment: discard between two.
     let discarded = false;
@@ -74,7 +79,10 @@ describe('health events follow the queue', () => {
     h = await startCore();
     const harness = h;
     // In training mode a user ID starting REVIEW is answered "under review" (0842).
-    const { jobId } = await harness.call('submitEnrollment', submission('REVIEW-0001'));
+    const { jobId } = await harness.call(
+      'submitEnrollment',
+      submission(await harness.shift(), 'REVIEW-0001'),
+    );
     await waitFor(
       () => (harness.core.outbox.get(jobId)?.state === 'provisional' ? true : undefined),
       20_000,

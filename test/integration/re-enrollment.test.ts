@@ -47,6 +47,7 @@ async function kiosk(): Promise<CoreHarness> {
 
 async function enroll(harness: CoreHarness, userId: string): Promise<string> {
   const saved = await harness.call('submitEnrollment', {
+    grant: await harness.shift(PIN),
     reference: randomUUID(),
     userId,
     consent: { given: true, at: Date.now() },
@@ -68,7 +69,7 @@ function untilState(harness: CoreHarness, jobId: string, state: string): Promise
 }
 
 async function grant(harness: CoreHarness): Promise<string> {
-  const answer = await harness.call('verifyPin', { pin: PIN });
+  const answer = await harness.call('verifyPin', { operatorId: 'supervisor', pin: PIN });
   if (!answer.valid) throw new Error('the PIN was refused');
   return answer.grant.token;
 }
@@ -113,7 +114,7 @@ describe('re-enrollment after 2209 (user already enrolled)', () => {
       allowNewEnroll: true,
       prepUploads: 1,
       acceptedZips: 1,
-      partnerParams: { kiosk_id: 'K-03', branch: 'Arusha', operator_id: '' },
+      partnerParams: { kiosk_id: 'K-03', branch: 'Arusha', operator_id: 'supervisor' },
       result: { resultCode: '0840', outcome: 'approved' },
     });
     expect(reEnrollment.jobId).not.toBe(second);

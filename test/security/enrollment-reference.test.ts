@@ -26,8 +26,10 @@ afterEach(async () => {
   sim = undefined;
 });
 
-function submission<Reference>(reference: Reference, userId: string) {
+/** An enrollment under the signed-in shift `grant` (enrollment needs one). */
+function submission<Reference>(grant: string, reference: Reference, userId: string) {
   return {
+    grant,
     reference,
     userId,
     consent: { given: true as const, at: Date.now() },
@@ -52,16 +54,17 @@ describe('enrollment reference: one reference, one customer, one job', () => {
       KIOSK_OPERATOR_PIN: '864209',
     });
     const harness = h;
+    const shift = await harness.shift('864209');
     const tapped = randomUUID();
-    const first = await harness.call('submitEnrollment', submission(tapped, 'CUST-REF-1'));
-    const again = await harness.call('submitEnrollment', submission(tapped, ' CUST-REF-1 '));
+    const first = await harness.call('submitEnrollment', submission(shift, tapped, 'CUST-REF-1'));
+    const again = await harness.call('submitEnrollment', submission(shift, tapped, ' CUST-REF-1 '));
     expect(first.jobId).toBe(tapped);
     expect(again.jobId).toBe(tapped);
 
     // Three copies in flight together (a retried request overtaking the first): still one job.
     const raced = randomUUID();
     const answers = await Promise.all(
-      [1, 2, 3].map(() => harness.call('submitEnrollment', submission(raced, 'CUST-REF-2'))),
+      [1, 2, 3].map(() => harness.call('submitEnrollment', submission(shift, raced, 'CUST-REF-2'))),
     );
     expect(answers.map((answer) => answer.jobId)).toEqual([raced, raced, raced]);
 
@@ -88,10 +91,11 @@ describe('enrollment reference: one reference, one customer, one job', () => {
   it("refuses another customer's reference without naming them, and leaves their job as it was", async () => {
     h = await startCore();
     const harness = h;
+    const shift = await harness.shift();
     const reference = randomUUID();
-    await harness.call('submitEnrollment', submission(reference, 'CUST-OWNER-1'));
+    await harness.call('submitEnrollment', submission(shift, reference, 'CUST-OWNER-1'));
 
-    const refused = await harness.failure('submitEnrollment', submission(reference, 'CUST-OTHER-2'));
+    const refused = await harness.failure('submitEnrollment', submission(shift, reference, 'CUST-OTHER-2'));
     expect(refused.code).toBe('not_allowed');
     expect(JSON.stringify(refused)).not.toContain('CUST-OWNER-1');
     expect(harness.core.outbox.get(reference)).toMatchObject({ userId: 'CUST-OWNER-1' });
@@ -100,7 +104,7 @@ describe('enrollment reference: one reference, one customer, one job', () => {
     const contested = randomUUID();
     const envelopes = (await Promise.all(
       ['CUST-RACE-A', 'CUST-RACE-B'].map((userId) =>
-        harness.callRaw('enroll.submit', submission(contested, userId)),
+        harness.callRaw('enroll.submit', submission(shift, contested, userId)),
       ),
     )) as Array<{ ok: boolean; error?: { code: string } }>;
     expect(envelopes.filter((envelope) => envelope.ok)).toHaveLength(1);
@@ -118,8 +122,9 @@ describe('enrollment reference: one reference, one customer, one job', () => {
   it('refuses a malformed reference before anything is written', async () => {
     h = await startCore();
     const harness = h;
+    const shift = await harness.shift();
     const existing = randomUUID();
-    await harness.call('submitEnrollment', submission(existing, 'CUST-KEEP-1'));
+    await harness.call('submitEnrollment', submission(shift, existing, 'CUST-KEEP-1'));
     const malformed: unknown[] = [
       undefined,
       '',
@@ -136,7 +141,7 @@ describe('enrollment reference: one reference, one customer, one job', () => {
       42,
     ];
     for (const reference of malformed) {
-      const failure = await harness.failure('submitEnrollment', submission(reference, 'CUST-BAD-2'));
+      const failure = await harness.failure('submitEnrollment', submission(shift, reference, 'CUST-BAD-2'));
       expect(failure.code, String(reference)).toBe('invalid_request');
     }
     expect(harness.core.outbox.snapshot().map((job) => job.jobId)).toEqual([existing]);
@@ -147,13 +152,18 @@ describe('enrollment reference: one reference, one customer, one job', () => {
     h = await startCore();
     const harness = h;
     await harness.call('updateSettings', { patch: { duplicateGuard: 'block' } });
+    const shift = await harness.shift();
     const reference = randomUUID();
-    await harness.call('submitEnrollment', submission(reference, 'CUST-ONCE-1'));
-    expect(await harness.call('submitEnrollment', submission(reference, 'CUST-ONCE-1'))).toMatchObject({
-      jobId: reference,
-      warnings: [],
-    });
-    expect(await harness.failure('submitEnrollment', submission(randomUUID(), 'CUST-ONCE-1'))).toMatchObject({
+    await harness.call('submitEnrollment', submission(shift, reference, 'CUST-ONCE-1'));
+    expect(await harness.call('submitEnrollment', submission(shift, reference, 'CUST-ONCE-1'))).toMatchObject(
+      {
+        jobId: reference,
+        warnings: [],
+      },
+    );
+    expect(
+      await harness.failure('submitEnrollment', submission(shift, randomUUID(), 'CUST-ONCE-1')),
+    ).toMatchObject({
       code: 'duplicate_user',
     });
     expect(harness.core.outbox.snapshot()).toHaveLength(1);

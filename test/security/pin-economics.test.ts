@@ -78,7 +78,7 @@ describe('security finding 5: PIN economics', () => {
     );
     h = await startCore({}, { dataDir: folder });
     expect((await h.call('getSettings', {})).pinState).toBe('set');
-    const signedIn = await h.call('verifyPin', { pin: '1234' });
+    const signedIn = await h.call('verifyPin', { operatorId: 'supervisor', pin: '1234' });
     if (!signedIn.valid) throw new Error('the old PIN was refused');
     expect(signedIn).toMatchObject({ pinChangeRequired: true, grant: { scope: 'pin_change' } });
     const grant = signedIn.grant.token;
@@ -94,8 +94,8 @@ describe('security finding 5: PIN economics', () => {
     expect(await h.failure('setPin', { grant, newPin: '1234' })).toMatchObject({ code: 'invalid_request' });
     const changed = await h.call('setPin', { grant, newPin: '13579135' });
     expect(changed.grant.scope).toBe('full');
-    expect((await h.call('verifyPin', { pin: '1234' })).valid).toBe(false);
-    expect(await h.call('verifyPin', { pin: '13579135' })).toMatchObject({
+    expect((await h.call('verifyPin', { operatorId: 'supervisor', pin: '1234' })).valid).toBe(false);
+    expect(await h.call('verifyPin', { operatorId: 'supervisor', pin: '13579135' })).toMatchObject({
       valid: true,
       pinChangeRequired: false,
     });
@@ -104,7 +104,7 @@ describe('security finding 5: PIN economics', () => {
   it('reports the tries left on a wrong PIN, and until when PIN entry is locked', async () => {
     h = await startCore({ KIOSK_OPERATOR_PIN: PIN });
     const answers = [];
-    for (let i = 0; i < 5; i++) answers.push(await h.call('verifyPin', { pin: '000000' }));
+    for (let i = 0; i < 5; i++) answers.push(await h.call('verifyPin', { operatorId: 'supervisor', pin: '000000' }));
     expect(answers.slice(0, 4)).toEqual(
       [4, 3, 2, 1].map((triesLeft) => ({ valid: false, triesLeft, lockedUntil: null })),
     );
@@ -112,7 +112,7 @@ describe('security finding 5: PIN economics', () => {
     const lockedUntil = (answers[4] as { lockedUntil: number }).lockedUntil;
     expect(lockedUntil - Date.now()).toBeGreaterThan(PIN_LOCK_STEPS_MS[0]! - 10_000);
     // The right PIN does not get through the lock.
-    expect(await h.call('verifyPin', { pin: PIN })).toEqual({ valid: false, triesLeft: 0, lockedUntil });
+    expect(await h.call('verifyPin', { operatorId: 'supervisor', pin: PIN })).toEqual({ valid: false, triesLeft: 0, lockedUntil });
   });
 
   // About 25 scrypt checks: seconds on an idle machine, more on a loaded 2-core one; the limit only stops a hang.

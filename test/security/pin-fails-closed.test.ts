@@ -8,16 +8,37 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNEL_ACCESS } from '../../app/ipc/channel-access';
-import { METHOD_NAMES, type MethodName } from '../../app/ipc/channels';
+import { IMAGE_LIMITS, METHOD_NAMES, type MethodName } from '../../app/ipc/channels';
 import { ProvisioningError, SettingsFileError } from '../../main/settings/errors';
 import { startCore, type CoreHarness } from '../support/core-harness';
 
 const PIN = '246810';
 const FORGED_GRANT = 'A'.repeat(43);
 const JOB_ID = '00000000-0000-4000-8000-000000000000';
+/** The start of a JPEG: enough for the request's shape, never looked at (the call is refused before). */
+const JPEG_START = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
 
 /** One request per privileged channel; the test below fails if a privileged channel is missing here. */
 const PRIVILEGED_REQUESTS: Partial<Record<MethodName, (grant?: string) => Record<string, unknown>>> = {
+  submitEnrollment: (grant) => ({
+    grant,
+    reference: JOB_ID,
+    userId: 'CUST-LOCKED-1',
+    consent: { given: true, at: 1 },
+    selfie: JPEG_START,
+    liveness: Array.from({ length: IMAGE_LIMITS.minLivenessFrames }, () => JPEG_START),
+  }),
+  getShift: (grant) => ({ grant }),
+  listOperators: (grant) => ({ grant }),
+  createOperator: (grant) => ({
+    grant,
+    operatorId: 'intruder',
+    displayName: 'Intruder',
+    role: 'supervisor',
+    temporaryPin: '999999',
+  }),
+  updateOperator: (grant) => ({ grant, operatorId: 'supervisor', enabled: false }),
+  resetOperatorPin: (grant) => ({ grant, operatorId: 'supervisor', temporaryPin: '999999' }),
   getQueue: (grant) => ({ grant }),
   retryJob: (grant) => ({ jobId: JOB_ID, grant }),
   discardJob: (grant) => ({ jobId: JOB_ID, grant }),
@@ -30,6 +51,7 @@ const PRIVILEGED_REQUESTS: Partial<Record<MethodName, (grant?: string) => Record
   exitKiosk: (grant) => ({ grant }),
   listAudit: (grant) => ({ grant }),
   exportAudit: (grant) => ({ grant, format: 'jsonl' }),
+  exportDiagnostics: (grant) => ({ grant }),
 };
 const PRIVILEGED = METHOD_NAMES.filter((method) => CHANNEL_ACCESS[method] !== 'public');
 
@@ -102,7 +124,9 @@ describe('security finding 3: the operator PIN fails closed', () => {
       pinLockReason: 'pin_hash_invalid',
     });
     await expectEverythingPrivilegedRefused(h);
-    expect(await h.failure('verifyPin', { pin: PIN })).toMatchObject({ code: 'kiosk_locked' });
+    expect(await h.failure('verifyPin', { operatorId: 'supervisor', pin: PIN })).toMatchObject({
+      code: 'kiosk_locked',
+    });
     // A restart does not reopen setup either.
     expect((await (await restart()).call('getSettings', {})).pinState).toBe('locked');
   });
@@ -180,7 +204,7 @@ describe('security finding 3: the operator PIN fails closed', () => {
     expect(reset.recoveryCode).not.toBeNull();
     expect(reset.recoveryCode).not.toBe(recoveryCode);
     expect((await h.call('getSettings', {})).pinState).toBe('set');
-    expect((await h.call('verifyPin', { pin: '13579246' })).valid).toBe(true);
+    expect((await h.call('verifyPin', { operatorId: 'supervisor', pin: '13579246' })).valid).toBe(true);
     expect((await h.call('recoverWithCode', { recoveryCode })).valid).toBe(false);
   });
 
@@ -203,7 +227,7 @@ describe('security finding 3: the operator PIN fails closed', () => {
     await chmod(provisionFile, 0o600);
     h = await restart({ KIOSK_PROVISION: provisionFile });
     expect(await h.call('getSettings', {})).toMatchObject({ pinState: 'set', pinLockReason: null });
-    expect((await h.call('verifyPin', { pin: '135790' })).valid).toBe(true);
+    expect((await h.call('verifyPin', { operatorId: 'supervisor', pin: '135790' })).valid).toBe(true);
     await expect(stat(provisionFile)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 

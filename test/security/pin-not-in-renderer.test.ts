@@ -7,6 +7,7 @@
 // These tests drive the renderer's own store and HTTP bridge against the dev host, in Node.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SESSION_MAX_AGE_MS, SESSION_TOKEN_PATTERN } from '../../app/operator-session';
+import { FIRST_SUPERVISOR_ID } from '../../app/operators';
 import { createHttpKiosk } from '../../renderer/bridge/http-kiosk';
 import { kioskApiFromBridge } from '../../renderer/bridge/kiosk-api';
 import { idleResetApplies } from '../../renderer/store/idle-policy';
@@ -62,7 +63,7 @@ async function expectGrantDead(token: string): Promise<void> {
 describe('security finding 4: the PIN does not live in the renderer', () => {
   it('keeps a session grant from main, never the PIN, and sends the PIN once, only to verifyPin', async () => {
     sent.length = 0;
-    expect(await signIn(PIN, 'setup')).toEqual({ kind: 'ok', changeRequired: false });
+    expect(await signIn(FIRST_SUPERVISOR_ID, PIN, 'setup')).toEqual({ kind: 'ok', changeRequired: false });
     go('setup');
     const state = useKiosk.getState();
     expect(JSON.stringify(state)).not.toContain(PIN);
@@ -100,7 +101,7 @@ describe('security finding 4: the PIN does not live in the renderer', () => {
   });
 
   it('ends the grant in main on idle reset (resetFlow), also on the settings screen', async () => {
-    await signIn(PIN, 'setup');
+    await signIn(FIRST_SUPERVISOR_ID, PIN, 'setup');
     go('setup');
     const token = sessionToken();
     expect(liveSessions()).toBe(1);
@@ -111,7 +112,7 @@ describe('security finding 4: the PIN does not live in the renderer', () => {
   });
 
   it('ends the grant in main when the renderer leaves the operator screens', async () => {
-    await signIn(PIN, 'operator');
+    await signIn(FIRST_SUPERVISOR_ID, PIN, 'operator');
     go('operator');
     const token = sessionToken();
     go('home');
@@ -147,7 +148,7 @@ describe('security finding 4: main ends a grant at its maximum age', () => {
   it(`refuses a grant ${SESSION_MAX_AGE_MS / 60_000} minutes after sign-in, however busy the operator was`, async () => {
     h = await startCore({ KIOSK_OPERATOR_PIN: PIN });
     vi.useFakeTimers({ toFake: ['Date'] });
-    const signedIn = await h.call('verifyPin', { pin: PIN });
+    const signedIn = await h.call('verifyPin', { operatorId: 'supervisor', pin: PIN });
     if (!signedIn.valid) throw new Error('the PIN was refused');
     const grant = signedIn.grant.token;
     const start = Date.now();

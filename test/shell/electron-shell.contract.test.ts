@@ -154,8 +154,13 @@ describe('Electron shell (stand-in electron module, built main.cjs + preload.cjs
     const api = pageApi(page);
     expect((await api.getHealth({})).training).toBe(true);
 
+    // Enrollment needs an operator on shift: first-run setup sets the first supervisor's PIN, who signs in.
+    await api.setPin({ newPin: '135790' });
+    const shift = await api.signIn({ operatorId: 'supervisor', pin: '135790' });
+    if (!shift.valid) throw new Error('the PIN just set was refused');
     const refused = await api
       .submitEnrollment({
+        grant: shift.grant.token,
         reference: randomUUID(),
         userId: 'ab',
         consent: { given: true, at: Date.now() },

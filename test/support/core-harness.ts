@@ -17,8 +17,17 @@ export interface CoreHarness {
   call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>>;
   callRaw(channel: string, request: unknown): Promise<unknown>;
   failure(method: MethodName, request: unknown): Promise<KioskErrorPayload>;
+  /**
+   * A signed-in shift for enrollments (docs/operators.md): the first supervisor's, after first-run setup sets
+   * HARNESS_PIN when the kiosk has no PIN yet. The same token until it is ended. `pin`: the first supervisor's
+   * PIN when the test set another one (KIOSK_OPERATOR_PIN, setPin).
+   */
+  shift(pin?: string): Promise<string>;
   close(): Promise<void>;
 }
+
+/** The PIN shift() sets in first-run setup (or expects, when the kiosk already has one). */
+export const HARNESS_PIN = '135790';
 
 export interface CoreHarnessOptions {
   /** Default true (the tests' simulator is loopback http); false builds the core as a packaged kiosk does. */
@@ -54,11 +63,20 @@ export async function startCore(
     if (!handler) throw new Error(`no handler for ${channel}`);
     return handler(request);
   };
-  return {
+  let shiftToken: string | null = null;
+  const harness: CoreHarness = {
     core,
     dataDir,
     vault,
     callRaw,
+    async shift(pin = HARNESS_PIN) {
+      if (shiftToken !== null && core.sessions.describe(shiftToken) !== null) return shiftToken;
+      if (core.settings.pinState() === 'unset') await harness.call('setPin', { newPin: pin });
+      const answer = await harness.call('signIn', { operatorId: 'supervisor', pin });
+      if (!answer.valid) throw new Error(`the harness PIN was refused: ${JSON.stringify(answer)}`);
+      shiftToken = answer.grant.token;
+      return shiftToken;
+    },
     async call(method, request) {
       const envelope = (await callRaw(channels[method].channel, request)) as
         { ok: true; value: unknown } | { ok: false; error: KioskErrorPayload };
@@ -76,4 +94,5 @@ export async function startCore(
       if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return harness;
 }

@@ -33,6 +33,7 @@ function job(overrides: Partial<JobSummary>): JobSummary {
     lastError: null,
     result: null,
     completedAt: null,
+    operatorId: null,
     ...overrides,
   };
 }
@@ -178,7 +179,7 @@ describe('audit recorder', () => {
   });
 
   it('records a discard only as the discard, and a job removed outside one as retention', async () => {
-    const session = { role: 'supervisor' as const, origin: 'pin' as const };
+    const session = { operatorId: 'amina', role: 'supervisor' as const, origin: 'pin' as const };
     await recorder.around({ method: 'discardJob', request: { jobId: JOB }, session }, async () => {
       emit({ type: 'job_removed', jobId: JOB });
       return { jobId: JOB };
@@ -186,7 +187,7 @@ describe('audit recorder', () => {
     let all = await entries();
     expect(all.at(-1)).toMatchObject({
       action: 'job.discarded',
-      actor: { operatorId: 'kiosk-pin', role: 'supervisor' },
+      actor: { operatorId: 'amina', role: 'supervisor' },
       subject: { jobId: JOB, userId: 'CUST-0001' },
     });
     expect(all.some((entry) => entry.action === 'job.retention_removed')).toBe(false);
@@ -233,7 +234,7 @@ describe('audit recorder', () => {
       set: async (name: SecretName, value: string) => void stored.set(name, value),
       delete: async (name: SecretName) => void stored.delete(name),
     });
-    const session = { role: 'supervisor' as const, origin: 'pin' as const };
+    const session = { operatorId: 'amina', role: 'supervisor' as const, origin: 'pin' as const };
     await recorder.around({ method: 'updateSettings', request: {}, session }, async () => {
       changeSettings({
         ...settings,
@@ -243,14 +244,17 @@ describe('audit recorder', () => {
       await vault.set('smileid.apiKey', API_KEY);
       return {};
     });
-    await recorder.around({ method: 'verifyPin', request: { pin: '000000' }, session: null }, async () => ({
-      valid: false,
-      triesLeft: 0,
-      lockedUntil: START_MS + 60_000,
-    }));
+    await recorder.around(
+      { method: 'verifyPin', request: { operatorId: 'amina', pin: '000000' }, session: null },
+      async () => ({
+        valid: false,
+        triesLeft: 0,
+        lockedUntil: START_MS + 60_000,
+      }),
+    );
     const all = await entries();
     expect(all.find((entry) => entry.action === 'settings.changed')).toMatchObject({
-      actor: { kind: 'operator', operatorId: 'kiosk-pin', role: 'supervisor' },
+      actor: { kind: 'operator', operatorId: 'amina', role: 'supervisor' },
       details: {
         fields: ['branch', 'callbackUrl'],
         changes: [
@@ -260,12 +264,13 @@ describe('audit recorder', () => {
       },
     });
     expect(all.find((entry) => entry.action === 'settings.api_key_changed')).toMatchObject({
-      actor: { operatorId: 'kiosk-pin' },
+      actor: { operatorId: 'amina' },
       details: { change: 'apiKey changed' },
     });
     expect(all.at(-1)).toMatchObject({
       action: 'operator.sign_in_locked',
-      actor: { kind: 'operator', operatorId: 'kiosk-pin', role: null },
+      // The operator ID typed, with no role: none was granted.
+      actor: { kind: 'operator', operatorId: 'amina', role: null },
       details: { lockedUntil: START_MS + 60_000 },
     });
     const text = JSON.stringify(all);

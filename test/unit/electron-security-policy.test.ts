@@ -128,13 +128,19 @@ describe('Electron security checklist', () => {
     }
   });
 
-  it('DevTools are off when packaged, downloads are refused, spellcheck is off', () => {
+  it('DevTools are off when packaged, downloads only of the page’s own files, spellcheck is off', () => {
     expect(web.devTools).toBe(false);
     expect(
       kioskWindowOptions({ packaged: false, windowedOperatorMode: false, preloadPath: 'p' }).webPreferences
         ?.devTools,
     ).toBe(true);
-    expect(allowDownload()).toBe(false);
+    // Only files the kiosk's own page made (its exports): nothing from another origin, nothing fetched.
+    expect(allowDownload('blob:app://kiosk/5f0c1d2e-6a7b-4c8d-9e0f-112233445566')).toBe(true);
+    expect(allowDownload('https://attacker.example/payload.exe')).toBe(false);
+    expect(allowDownload('app://kiosk/index.html')).toBe(false);
+    expect(allowDownload('blob:https://attacker.example/5f0c1d2e-6a7b-4c8d-9e0f-112233445566')).toBe(false);
+    expect(allowDownload('blob:app://kiosk.evil/5f0c1d2e')).toBe(false);
+    expect(allowDownload('data:text/plain,hello')).toBe(false);
     expect(web.spellcheck).toBe(false);
   });
 });

@@ -9,7 +9,9 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KIOSK_ERROR_CODES, KioskError, type KioskErrorPayload } from '../../app/errors';
-import type { KioskApi } from '../../app/ipc/channels';
+import { AUDIT_ACTIONS } from '../../app/audit/actions';
+import { SHARED_PIN_OPERATOR_ID, SYSTEM_ACTOR } from '../../app/audit/entry';
+import type { KioskApi, ResponseOf } from '../../app/ipc/channels';
 import { CIRCUIT_PROBLEMS, IMAGES_EXPIRED_PROBLEMS, INTERNAL_JOB_PROBLEMS } from '../../app/job-problems';
 import { JOB_STATES, type JobState } from '../../app/job-states';
 import { PIN_LOCK_REASONS, type SessionGrant } from '../../app/operator-session';
@@ -92,6 +94,7 @@ function job(state: JobState, extra: Partial<JobSummary> = {}): JobSummary {
     lastError: null,
     result: null,
     completedAt: null,
+    operatorId: null,
     ...extra,
   };
 }
@@ -206,14 +209,91 @@ const SETTINGS: PublicSettings = {
 
 const SESSION: SessionGrant = {
   token: 'a'.repeat(43),
+  kind: 'elevated',
+  operatorId: 'supervisor',
+  displayName: 'Supervisor',
   role: 'supervisor',
   scope: 'full',
   expiresAt: NOW + 600_000,
+  idleMs: null,
+};
+
+/** An operator on shift (an enrollment's operator). */
+const SHIFT: SessionGrant = {
+  ...SESSION,
+  token: 'b'.repeat(43),
+  kind: 'shift',
+  operatorId: 'amina',
+  displayName: 'Amina Njeri',
+  role: 'operator',
+  idleMs: 15 * 60_000,
+};
+
+/** The Operators screen's list: a supervisor, an operator who must choose a PIN, a disabled one. */
+const OPERATORS: ResponseOf<'listOperators'>['operators'] = [
+  {
+    operatorId: 'supervisor',
+    displayName: 'Supervisor',
+    role: 'supervisor',
+    enabled: true,
+    pinChangeRequired: false,
+    lockedUntil: null,
+    recoveryAccount: true,
+  },
+  {
+    operatorId: 'amina',
+    displayName: 'Amina Njeri',
+    role: 'operator',
+    enabled: true,
+    pinChangeRequired: true,
+    lockedUntil: null,
+    recoveryAccount: false,
+  },
+  {
+    operatorId: 'juma',
+    displayName: 'Juma',
+    role: 'operator',
+    enabled: false,
+    pinChangeRequired: false,
+    lockedUntil: NOW + 60_000,
+    recoveryAccount: false,
+  },
+];
+
+/** A page of the audit trail with one entry of every action the kiosk records, by each kind of actor. */
+const AUDIT_PAGE: ResponseOf<'listAudit'> = {
+  entries: AUDIT_ACTIONS.map((action, index) => ({
+    v: 1,
+    seq: AUDIT_ACTIONS.length - index,
+    at: new Date(NOW - index * 60_000).toISOString(),
+    atMs: NOW - index * 60_000,
+    kioskId: 'K-01',
+    branch: 'Branch',
+    actor: [
+      SYSTEM_ACTOR,
+      { kind: 'operator' as const, operatorId: SHARED_PIN_OPERATOR_ID, role: 'supervisor' as const },
+      { kind: 'operator' as const, operatorId: null, role: null },
+    ][index % 3]!,
+    action,
+    subject: { jobId: '00000000-0000-4000-8000-000000000001', userId: 'CUST-AUDIT' },
+    details: {},
+    prevHash: '0'.repeat(64),
+    hash: 'a'.repeat(64),
+  })),
+  matched: AUDIT_ACTIONS.length,
+  nextBeforeSeq: null,
+  head: { seq: AUDIT_ACTIONS.length, hash: 'a'.repeat(64) },
+  integrity: { ok: true, problem: null },
 };
 
 /** window.kiosk as the screens see it: the queue answers `queue`; every other call stays pending. */
 function stubKiosk(queue: () => Promise<{ jobs: JobSummary[] }>): KioskApi {
-  const answers: Partial<KioskApi> = { getQueue: queue, onEvent: () => () => undefined };
+  const answers: Partial<KioskApi> = {
+    getQueue: queue,
+    listAudit: async () => AUDIT_PAGE,
+    listOperators: async () => ({ operators: OPERATORS }),
+    onEvent: () => () => undefined,
+  };
   return new Proxy(answers, {
     get: (target, name) => target[name as keyof KioskApi] ?? (() => new Promise(() => undefined)),
   }) as KioskApi;
@@ -354,6 +434,38 @@ function screenScenes(): Scene[] {
     { label: 'home, offline', state: { screen: 'home', health: health({ online: false }) } },
     { label: 'home, exit chord PIN', state: { screen: 'home', exitRequested: true } },
     {
+      label: 'home, on shift',
+      state: { screen: 'home', shift: SHIFT },
+      expect: [words('shift.signedInAs', { name: 'Amina Njeri' }), words('shift.signOut')],
+    },
+    {
+      label: 'operators',
+      state: { screen: 'operators', session: SESSION },
+      expect: [
+        words('operators.roles.supervisor'),
+        words('operators.roles.operator'),
+        words('operators.pinToChoose'),
+        words('operators.disabled'),
+      ],
+    },
+    {
+      label: 'operators, add one',
+      state: { screen: 'operators', session: SESSION },
+      steps: [(c) => click(c, '[data-testid=operators-add]')],
+      expect: [words('operators.temporaryPinHint')],
+    },
+    {
+      label: 'operators, reset a PIN',
+      state: { screen: 'operators', session: SESSION },
+      steps: [(c) => click(c, '[data-operator-id=amina] [data-testid=operator-reset-pin]')],
+      expect: [words('operators.resetTitle', { name: 'Amina Njeri' })],
+    },
+    {
+      label: 'operator panel, a job with its operator',
+      state: { session: SESSION, screen: 'operator', jobs: byId([job('approved', { operatorId: 'amina' })]) },
+      expect: [words('shift.enrolledBy', { operator: 'amina' })],
+    },
+    {
       label: 'first-run setup',
       state: {
         screen: 'setup',
@@ -403,6 +515,71 @@ function screenScenes(): Scene[] {
     {
       label: 'operator panel, clock off',
       state: { ...operator, health: health({ clockSkewMs: -9 * 60_000, clockSkewExceeded: true }) },
+    },
+    {
+      label: 'operator panel, approve re-enrollment dialog',
+      state: {
+        ...operator,
+        jobs: byId([
+          job('needs_attention', {
+            userId: 'CUST-AGAIN',
+            lastError: jobError('api_error', '2209', 'permanent'),
+          }),
+        ]),
+      },
+      steps: [(c) => click(c, '[data-testid=job-approveReEnrollment]')],
+      expect: [
+        words('operator.reEnroll.confirm', { userId: 'CUST-AGAIN' }),
+        words('operator.reEnroll.approve'),
+      ],
+    },
+    {
+      label: 'operator panel, end of day',
+      state: {
+        ...operator,
+        jobs: byId([job('approved', { operatorId: 'amina' }), job('rejected'), job('queued')]),
+      },
+      steps: [(c) => click(c, '[data-testid=operator-tab-day]')],
+      expect: [
+        words('operator.day.title'),
+        words('operator.day.notNamed'),
+        words('operator.day.allOperators'),
+        words('operator.day.kept', { count: DEFAULT_SETTINGS.retentionDays }),
+      ],
+    },
+    {
+      label: 'operator panel, end of day without enrollments',
+      state: { ...operator, jobs: {} },
+      steps: [(c) => click(c, '[data-testid=operator-tab-day]')],
+      expect: [words('operator.day.none')],
+    },
+    {
+      label: 'operator panel, audit trail with every action',
+      state: operator,
+      steps: [(c) => click(c, '[data-testid=operator-tab-audit]')],
+      expect: [
+        ...AUDIT_ACTIONS.map((action) => words(`operator.audit.actions.${action}`)),
+        words('operator.audit.actors.system'),
+        words('operator.audit.actors.kioskPin'),
+        words('operator.audit.actors.notSignedIn'),
+        words('operator.audit.whole', { seq: AUDIT_ACTIONS.length }),
+      ],
+    },
+    {
+      label: 'operator panel, audit trail, an operator ID main would refuse',
+      state: operator,
+      steps: [
+        (c) => click(c, '[data-testid=operator-tab-audit]'),
+        (c) => fill(c, 'audit-operatorId', 'no spaces allowed'),
+        (c) => click(c, '[data-testid=audit-show]'),
+      ],
+      expect: [words('operator.audit.problems.operatorId')],
+    },
+    {
+      label: 'operator panel, support',
+      state: operator,
+      steps: [(c) => click(c, '[data-testid=operator-tab-support]')],
+      expect: [words('operator.support.explain'), words('operator.support.export')],
     },
   ];
 }
@@ -600,10 +777,36 @@ describe.each(['en', ...OTHER_LANGUAGES] as const)('in %s', (language) => {
           state: { ...refused, screen: 'home' },
           steps: [
             (c) => click(c, '[data-testid=open-operator]'),
+            (c) => fill(c, 'pin-operator-id', 'supervisor'),
             (c) => fill(c, 'pin-input', '123456'),
             (c) => click(c, '[data-testid=pin-submit]'),
           ],
           english,
+          expect: [words(`kioskError.${code}.message`)],
+        },
+        {
+          label: `shift sign-in refused: ${code}`,
+          state: { ...refused, screen: 'home' },
+          steps: [
+            (c) => fill(c, 'sign-in-operator', 'amina'),
+            (c) => fill(c, 'sign-in-pin', '123456'),
+            (c) => click(c, '[data-testid=pin-submit]'),
+          ],
+          english,
+          expect: [words(`kioskError.${code}.message`)],
+        },
+        {
+          label: `new operator refused: ${code}`,
+          state: { ...refused, screen: 'operators', session: SESSION },
+          steps: [
+            (c) => click(c, '[data-testid=operators-add]'),
+            (c) => fill(c, 'operator-new-id', 'amina'),
+            (c) => fill(c, 'operator-new-name', 'Amina Njeri'),
+            (c) => fill(c, 'operator-new-pin', '24681357'),
+            (c) => click(c, '[data-testid=pin-submit]'),
+          ],
+          english,
+          expect: [words(`kioskError.${code}.message`)],
         },
         {
           label: `user ID refused: ${code}`,

@@ -2,6 +2,7 @@
 // empty, not the English left in place, the same placeholders), and the words cover every code main can send —
 // so a new result code, error code, failure kind or KioskError code cannot reach a screen without words.
 import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS } from '../../app/audit/actions';
 import { KIOSK_ERROR_CODES } from '../../app/errors';
 import { CIRCUIT_PROBLEMS, IMAGES_EXPIRED_PROBLEMS, INTERNAL_JOB_PROBLEMS } from '../../app/job-problems';
 import { SMILE_ID_ERROR_CODES } from '../../app/smileid/error-codes';
@@ -31,9 +32,9 @@ function leaves(table: object, prefix = ''): Map<string, unknown> {
  * (a resolution, a number) is the same everywhere too.
  */
 const SAME_AS_ENGLISH: Readonly<Record<keyof typeof OTHERS, readonly string[]>> = {
-  fr: ['OK', 'PIN', 'Smile ID production', 'Latitude', 'Longitude'],
+  fr: ['OK', 'PIN', 'Smile ID production', 'Latitude', 'Longitude', 'Total'],
   sw: ['OK', 'PIN'],
-  pt: ['OK', 'PIN', 'Latitude', 'Longitude'],
+  pt: ['OK', 'PIN', 'Latitude', 'Longitude', 'Total', 'Supervisor'],
 };
 const NAMES_OF_LANGUAGES = /^languages\./;
 const HAS_A_LETTER = /\p{L}/u;
@@ -110,5 +111,13 @@ describe('the words cover every code main sends', () => {
 
   it('every KioskError code', () => {
     expect(keysOf(en.kioskError)).toEqual([...KIOSK_ERROR_CODES].sort());
+  });
+
+  it('every audit action, in all four languages (the code’s dots are the table’s nesting)', () => {
+    for (const [language, table] of Object.entries({ en, ...OTHERS })) {
+      const words = leaves(table.operator.audit.actions);
+      expect([...words.keys()].sort(), language).toEqual([...AUDIT_ACTIONS].sort());
+      for (const [action, text] of words) expect(text, `${language}: ${action}`).toMatch(/\p{L}{2}/u);
+    }
   });
 });

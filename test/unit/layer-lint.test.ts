@@ -33,6 +33,15 @@ describe('layer lint rule', () => {
     ['main/audit/x.ts', "import { Outbox } from '../outbox/outbox';", 'main/outbox'],
     ['main/audit/x.ts', "import { SettingsStore } from '../settings/settings-store';", 'main/settings'],
     ['main/outbox/x.ts', "import { AuditLog } from '../audit/audit-log';", 'main/audit'],
+    // Diagnostics is given what it reports on as plain interfaces: it reaches into no other layer of main.
+    ['main/diagnostics/x.ts', "import { AuditLog } from '../audit/audit-log';", 'main/audit'],
+    ['main/diagnostics/x.ts', "import { Outbox } from '../outbox/outbox';", 'main/outbox'],
+    ['main/diagnostics/x.ts', "import { SettingsStore } from '../settings/settings-store';", 'main/settings'],
+    [
+      'main/audit/x.ts',
+      "import { diagnosticsExporter } from '../diagnostics/export-diagnostics';",
+      'main/diagnostics',
+    ],
   ])('refuses in %s: %s', async (file, source, named) => {
     const errors = await layerErrors(file, source);
     expect(errors).toHaveLength(1);
@@ -50,6 +59,8 @@ describe('layer lint rule', () => {
     ['renderer/x.ts', "import { channels } from '../app/ipc/channels';"],
     ['main/audit/x.ts', "import { seal } from '../secure/aes-gcm';"],
     ['main/kiosk-core.ts', "import { startAuditTrail } from './audit/audit-trail';"],
+    ['main/diagnostics/x.ts', "import { LogScrubber } from '../log-scrub';"],
+    ['main/kiosk-core.ts', "import { diagnosticsExporter } from './diagnostics/export-diagnostics';"],
   ])('allows in %s: %s', async (file, source) => {
     expect(await layerErrors(file, source)).toEqual([]);
   });

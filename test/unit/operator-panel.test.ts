@@ -1,10 +1,12 @@
-// The operator panel's rules as data: which actions each job gets, how states group for the filter, and what
-// today's totals count.
+// The operator panel's rules as data: which actions each job gets (and which the session's role may take), how
+// states group for the filter, and what today's totals count.
 import { describe, expect, it } from 'vitest';
 import { JOB_STATES, type JobState } from '../../app/job-states';
 import type { JobError, JobSummary } from '../../app/queue';
 import { actionsFor } from '../../renderer/components/operator/job-actions';
-import { filterJobs, todayTotals } from '../../renderer/components/operator/job-groups';
+import { filterJobs } from '../../renderer/components/operator/job-groups';
+import { tabsFor } from '../../renderer/components/operator/panel-tabs';
+import { todayTotals } from '../../renderer/store/day-totals';
 
 const NOON = new Date(2026, 2, 14, 12, 0, 0).getTime();
 const YESTERDAY = NOON - 24 * 3_600_000;
@@ -26,6 +28,7 @@ function job(
     lastError,
     result: null,
     completedAt: null,
+    operatorId: null,
   };
   return summary;
 }
@@ -45,22 +48,54 @@ describe('actionsFor', () => {
     ['approved', []],
     ['rejected', []],
     ['submitted', []],
-  ] as const)('a %s job offers %j', (state, actions) => {
-    expect(actionsFor(job(state))).toEqual(actions);
+  ] as const)('a %s job offers a supervisor %j', (state, actions) => {
+    expect(actionsFor(job(state), 'supervisor')).toEqual(actions);
   });
 
   it('covers every job state', () => {
-    for (const state of JOB_STATES) expect(Array.isArray(actionsFor(job(state)))).toBe(true);
+    for (const state of JOB_STATES) expect(Array.isArray(actionsFor(job(state), 'supervisor'))).toBe(true);
   });
 
   it('offers no Retry where a retry cannot help: photos gone before Smile ID had them, or unreadable', () => {
-    const stuck = (error: JobError) => actionsFor({ state: 'needs_attention', lastError: error });
+    const stuck = (error: JobError) =>
+      actionsFor({ state: 'needs_attention', lastError: error }, 'supervisor');
     expect(stuck(problem('images_expired', 'cannot_send'))).toEqual(['discard']);
     expect(stuck(problem('internal', 'files_unreadable'))).toEqual(['discard']);
     expect(stuck(problem('internal', 'photos_deleted'))).toEqual(['discard']);
     // Smile ID has the photos: Retry asks for its answer.
     expect(stuck(problem('images_expired', 'answer_pending_retry'))).toEqual(['retry', 'discard']);
-    expect(stuck(problem('api_error', '2209'))).toEqual(['retry', 'discard']);
+  });
+
+  it('offers a supervisor to approve re-enrollment instead of Retry on a 2209 (already enrolled), never elsewhere', () => {
+    const refused = { state: 'needs_attention' as const, lastError: problem('api_error', '2209') };
+    // Sending the same job again would only meet 2209 again.
+    expect(actionsFor(refused, 'supervisor')).toEqual(['approveReEnrollment', 'discard']);
+    expect(actionsFor({ ...refused, state: 'queued' }, 'supervisor')).toEqual(['retry', 'discard']);
+    expect(
+      actionsFor({ state: 'needs_attention', lastError: problem('api_error', '2210') }, 'supervisor'),
+    ).toEqual(['retry', 'discard']);
+    for (const state of JOB_STATES.filter((each) => each !== 'needs_attention')) {
+      expect(actionsFor({ state, lastError: refused.lastError }, 'supervisor')).not.toContain(
+        'approveReEnrollment',
+      );
+    }
+  });
+
+  it("offers an operator only what an operator's session may do: Retry, never discard or re-enrollment", () => {
+    expect(actionsFor(job('needs_attention'), 'operator')).toEqual(['retry']);
+    expect(
+      actionsFor({ state: 'needs_attention', lastError: problem('api_error', '2209') }, 'operator'),
+    ).toEqual([]);
+    // No session: nothing at all.
+    expect(actionsFor(job('queued'), null)).toEqual([]);
+  });
+});
+
+describe("the panel's parts", () => {
+  it('shows the audit trail and diagnostics to supervisors only', () => {
+    expect(tabsFor('supervisor')).toEqual(['queue', 'day', 'audit', 'support']);
+    expect(tabsFor('operator')).toEqual(['queue', 'day']);
+    expect(tabsFor(null)).toEqual([]);
   });
 });
 

@@ -60,7 +60,9 @@ describe('renderer API over a bridge', () => {
     const refused = kioskApiFromBridge(
       buildKioskBridge(fakeIpc(answering({ ok: false, error })).ipc, EVENT_CHANNEL),
     );
-    const failure = await refused.verifyPin({ pin: '1' }).catch((thrown: unknown) => thrown);
+    const failure = await refused
+      .verifyPin({ operatorId: 'supervisor', pin: '1' })
+      .catch((thrown: unknown) => thrown);
     expect(failure).toBeInstanceOf(KioskError);
     expect(failure).toMatchObject(error);
   });

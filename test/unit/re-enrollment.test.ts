@@ -86,10 +86,15 @@ describe('an approved re-enrollment', () => {
 
 describe('approveReEnrollment access', () => {
   const session = (role: string): OperatorSession => ({
+    kind: 'elevated',
+    operatorId: 'amina',
+    displayName: 'Amina',
     role: role as OperatorRole,
     scope: 'full',
     origin: 'pin',
     expiresAt: Date.now() + 60_000,
+    idleMs: null,
+    lastUsedAt: Date.now(),
   });
   const context = (pinState: 'unset' | 'set', role = 'supervisor') => ({
     pinState: () => pinState,
@@ -103,7 +108,7 @@ describe('approveReEnrollment access', () => {
 
   it('needs a session even before a PIN exists (first-run setup opens nothing here)', () => {
     expect(() => authorize('supervisor', undefined, context('unset'))).toThrow(/no session/);
-    expect(authorize('session_after_setup', undefined, context('unset'))).toBeNull();
+    expect(authorize('supervisor_after_setup', undefined, context('unset'))).toBeNull();
   });
 
   it('needs the supervisor role: a session of another role is refused', () => {

@@ -59,9 +59,10 @@ const V1_FILE = {
 };
 
 describe('migrateStoredFile', () => {
-  it('is at version 2: a version-1 file gains the PIN lock, recovery code and escalation fields', () => {
-    expect(MIGRATIONS.map((migration) => migration.version)).toEqual([2]);
-    expect(currentSchemaVersion()).toBe(2);
+  it('is at version 3: a version-1 file gains the PIN lock, recovery code and escalation fields', () => {
+    // Version 3 (named operators) is tested in test/unit/operator-migration.test.ts.
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual([2, 3]);
+    expect(currentSchemaVersion()).toBe(3);
     const hash = 'scrypt$32768$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA==';
     const file = {
       schemaVersion: 1,
@@ -73,13 +74,14 @@ describe('migrateStoredFile', () => {
     expect(migrateStoredFile(file)).toEqual({
       kind: 'versioned',
       fromVersion: 1,
-      toVersion: 2,
+      toVersion: 3,
       file: {
         ...file,
-        schemaVersion: 2,
+        schemaVersion: 3,
         pinEverSet: true,
         pinLockReason: null,
         pinFailures: { ...NO_FAILURES, lockouts: 0 },
+        operators: [expect.objectContaining({ operatorId: 'supervisor', credential: 'kiosk_pin' })],
       },
     });
     // Without a hash there was no PIN; without a counter the default applies later.
@@ -87,8 +89,8 @@ describe('migrateStoredFile', () => {
       file: { pinEverSet: false },
     });
     expect(migrateStoredFile({ schemaVersion: 1 })).not.toHaveProperty('file.pinFailures');
-    const v2 = { schemaVersion: 2, settings: {} };
-    expect(migrateStoredFile(v2)).toEqual({ kind: 'versioned', file: v2, fromVersion: 2, toVersion: 2 });
+    const v3 = { schemaVersion: 3, settings: {}, operators: [] };
+    expect(migrateStoredFile(v3)).toEqual({ kind: 'versioned', file: v3, fromVersion: 3, toVersion: 3 });
   });
 
   it('runs every later step in order and stamps the new version', () => {
@@ -142,7 +144,7 @@ describe('migrateStoredFile', () => {
   });
 
   it('refuses a file from a newer app', () => {
-    expect(() => migrateStoredFile({ ...V1_FILE, schemaVersion: 3 })).toThrow(
+    expect(() => migrateStoredFile({ ...V1_FILE, schemaVersion: 4 })).toThrow(
       expect.objectContaining({ name: 'SettingsFileError', code: 'newer_version' }),
     );
   });
@@ -213,7 +215,7 @@ describe('SettingsStore with migrations', () => {
     });
     expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, partnerId: '085', idleTimeoutSeconds: 300 });
     const onDisk = JSON.parse(await readFile(filePath, 'utf8'));
-    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.schemaVersion).toBe(3);
     expect(onDisk.settings).toMatchObject({
       recycleRendererAfterEnrollments: 200,
       recycleRendererAboveHeapMb: 256,
@@ -273,7 +275,7 @@ describe('SettingsStore with migrations', () => {
     }
     expect(thrown).toBeInstanceOf(SettingsFileError);
     expect((thrown as SettingsFileError).code).toBe('newer_version');
-    expect((thrown as SettingsFileError).message).toMatch(/schema version 7; this app understands up to 2/);
+    expect((thrown as SettingsFileError).message).toMatch(/schema version 7; this app understands up to 3/);
     expect(await readFile(filePath, 'utf8')).toBe(newer);
   });
 

@@ -31,7 +31,7 @@ async function provisionedKiosk(dataDir?: string): Promise<CoreHarness> {
 }
 
 async function signIn(h: CoreHarness): Promise<SessionGrant> {
-  const answer = await h.call('verifyPin', { pin: PIN });
+  const answer = await h.call('verifyPin', { operatorId: 'supervisor', pin: PIN });
   if (!answer.valid) throw new Error('the test PIN was refused');
   return answer.grant;
 }

@@ -66,7 +66,7 @@ async function kioskError(work: () => unknown): Promise<KioskError> {
 }
 
 describe('SettingsStore: settings', () => {
-  it('starts from the defaults on first open and writes a sealed, owner-only version-2 file', async () => {
+  it('starts from the defaults on first open and writes a sealed, owner-only version-3 file', async () => {
     const store = await open();
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(store.openReport).toEqual({
@@ -78,13 +78,14 @@ describe('SettingsStore: settings', () => {
     expect(store.pinState()).toBe('unset');
     expect(store.isProvisioned()).toBe(false);
     expect(await onDisk()).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       settings: DEFAULT_SETTINGS,
       pinHash: null,
       pinEverSet: false,
       pinLockReason: null,
       provisioned: false,
       pinFailures: { count: 0, lockedUntil: null, lockouts: 0 },
+      operators: [],
       mac: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/),
     });
     if (process.platform !== 'win32') expect((await stat(filePath)).mode & 0o777).toBe(0o600);
@@ -174,7 +175,7 @@ describe('SettingsStore: the stored file', () => {
     expect(store.openReport.migratedFrom).toBe(1);
     expect(store.pinState()).toBe('unset');
     expect(await onDisk()).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       settings: { ...DEFAULT_SETTINGS, partnerId: '085' },
     });
     expect((await onDisk()).mac).toEqual(expect.any(String));

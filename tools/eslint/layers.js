@@ -111,6 +111,13 @@ export const layers = [
     why: 'main/audit/ records what the outbox, settings and handlers did; it is given them as plain interfaces',
   },
   {
+    name: 'main/diagnostics',
+    folder: 'main/diagnostics/',
+    imports: ['app', 'main', 'main/diagnostics'],
+    ...mainCore,
+    why: 'main/diagnostics/ writes the support file from what it is given (settings, health, the audit pass) as plain interfaces',
+  },
+  {
     name: 'main/secure',
     folder: 'main/secure/',
     imports: ['app', 'main', 'main/secure'],
@@ -133,6 +140,7 @@ export const layers = [
       'main/storage',
       'main/secure',
       'main/audit',
+      'main/diagnostics',
     ],
     ...mainCore,
     why: 'the composition root assembles main/; only the hosts import it',

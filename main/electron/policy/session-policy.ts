@@ -1,6 +1,6 @@
 // What the renderer's session may do, as pure decisions (wired to Electron in main/electron/session.ts):
 // only the camera (video, no microphone) and only for the app's own origin; no navigation away, no new
-// windows, no webviews, no downloads.
+// windows, no webviews, no downloads but the files the kiosk's own page makes.
 import { isAppUrl } from './app-origin';
 
 export interface MediaPermissionDetails {
@@ -44,9 +44,13 @@ export function allowWebview(): boolean {
   return false;
 }
 
-/** will-download: always cancelled. */
-export function allowDownload(): boolean {
-  return false;
+/**
+ * will-download: only a file the kiosk's own page made (a blob: URL of the app origin — the supervisor's audit,
+ * end-of-day and diagnostics exports, renderer/store/downloads.ts), which Electron then offers in a save dialog.
+ * Anything fetched from elsewhere is cancelled.
+ */
+export function allowDownload(url: string): boolean {
+  return url.startsWith('blob:') && isAppUrl(url.slice('blob:'.length));
 }
 
 /** ipcMain.handle: only frames of the app origin may call main. */

@@ -3,14 +3,21 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shortReference } from '../../../app/enrollment-reference';
+import type { OperatorRole } from '../../../app/operator-session';
 import type { JobSummary } from '../../../app/queue';
 import { actionsFor, type JobAction } from './job-actions';
 import { jobDetails } from './job-details';
 
-const ACTION_STYLE: Readonly<Record<JobAction, string>> = { retry: 'secondary', discard: 'danger' };
+const ACTION_STYLE: Readonly<Record<JobAction, string>> = {
+  retry: 'secondary',
+  approveReEnrollment: 'primary',
+  discard: 'danger',
+};
 
 export function JobTable(props: {
   jobs: readonly JobSummary[];
+  /** The session's role: which actions it is offered. */
+  role: OperatorRole | null;
   onAction: (job: JobSummary, action: JobAction) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -42,6 +49,12 @@ export function JobTable(props: {
             <td>{t(`operator.states.${job.state}`)}</td>
             <td>
               <time dateTime={new Date(job.createdAt).toISOString()}>{taken.format(job.createdAt)}</time>
+              {/* Who was on shift (jobs from before named operators have none). */}
+              {job.operatorId && (
+                <div className="reference" data-testid="job-operator">
+                  {t('shift.enrolledBy', { operator: job.operatorId })}
+                </div>
+              )}
             </td>
             <td>{job.attempts}</td>
             <td className="details">
@@ -54,7 +67,7 @@ export function JobTable(props: {
             </td>
             <td>
               <div className="row-actions">
-                {actionsFor(job).map((action) => (
+                {actionsFor(job, props.role).map((action) => (
                   <button
                     key={action}
                     type="button"

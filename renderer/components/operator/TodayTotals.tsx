@@ -2,7 +2,7 @@
 // operator, and how many reached Smile ID.
 import { useTranslation } from 'react-i18next';
 import type { JobSummary } from '../../../app/queue';
-import { todayTotals } from './job-groups';
+import { todayTotals } from '../../store/day-totals';
 
 const SHOWN = ['approved', 'rejected', 'provisional', 'waiting', 'needs_attention', 'sent'] as const;
 

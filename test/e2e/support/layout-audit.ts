@@ -25,7 +25,7 @@ export interface ScreenExpectations {
   readonly mainAction: string;
   /** The live camera preview is on this screen: in portrait it must fill most of the width. */
   readonly preview?: boolean;
-  /** The operator panel and settings may scroll down: their screenshot shows the whole page. */
+  /** The operator panel and settings may scroll down: a second screenshot shows the whole page. */
   readonly scrolls?: boolean;
 }
 
@@ -95,7 +95,9 @@ function layoutProblems(args: {
         `main action ${expectations.mainAction} needs scrolling: ${Math.round(box.top)}–${Math.round(box.bottom)} px in ${window.innerHeight}`,
       );
     } else if (!onTop || !action.contains(onTop)) {
-      problems.push(`main action ${expectations.mainAction} is covered by ${onTop ? name(onTop) : 'nothing'}`);
+      problems.push(
+        `main action ${expectations.mainAction} is covered by ${onTop ? name(onTop) : 'nothing'}`,
+      );
     }
   }
 
@@ -132,17 +134,22 @@ export class ScreenGallery {
 
   /** The screen on `page` at every size: checked against the rules, and photographed. */
   async take(page: Page, screen: string, expectations: ScreenExpectations): Promise<void> {
+    // The pointer rests on the banner: the screen as it looks at rest, not under the last click's hover.
+    await page.mouse.move(0, 0);
     for (const size of SCREEN_SIZES) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await nextPaint(page);
       const found = await page.evaluate(layoutProblems, { expectations, rules: RULES });
       this.problems.push(...found.map((problem) => `${screen} at ${size.name}: ${problem}`));
-      await page.screenshot({
-        path: path.join(this.folder, size.name, `${screen}.png`),
-        fullPage: expectations.scrolls === true,
-        animations: 'disabled',
-        caret: 'hide',
-      });
+      await page.screenshot({ path: path.join(this.folder, size.name, `${screen}.png`), caret: 'hide' });
+      // A long screen also whole (the queue line then shows where the window's bottom edge was).
+      if (expectations.scrolls) {
+        await page.screenshot({
+          path: path.join(this.folder, size.name, `${screen}-whole.png`),
+          fullPage: true,
+          caret: 'hide',
+        });
+      }
     }
   }
 }
