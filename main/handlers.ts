@@ -117,7 +117,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
 
   /** verifyPin and signIn: the same PIN check, a session of their kind. */
   const enterPin = async (kind: SessionKind, check: OperatorPinCheck) => {
-    if (check.kind === 'wrong') return { valid: false as const, triesLeft: check.triesLeft, lockedUntil: null };
+    if (check.kind === 'wrong')
+      return { valid: false as const, triesLeft: check.triesLeft, lockedUntil: null };
     if (check.kind === 'locked') return { valid: false as const, triesLeft: 0, lockedUntil: check.until };
     if (check.kind === 'disabled') {
       throw new KioskError(
@@ -133,7 +134,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   };
 
   /** A supervisor changed an operator: their live sessions end when their access did. */
-  const endChangedSessions = (before: { enabled: boolean; role: string }, after: typeof before, id: string) => {
+  const endChangedSessions = (
+    before: { enabled: boolean; role: string },
+    after: typeof before,
+    id: string,
+  ) => {
     if ((before.enabled && !after.enabled) || before.role !== after.role) sessions.endOperator(id);
   };
 

@@ -461,11 +461,9 @@ export const fr: Translation = {
     name: 'Nom',
     role: 'Rôle',
     temporaryPin: 'Code provisoire (6 à 12 chiffres)',
-    temporaryPinHint:
-      "Donnez ce code à l'opérateur. À sa première connexion, il choisit son propre code.",
+    temporaryPinHint: "Donnez ce code à l'opérateur. À sa première connexion, il choisit son propre code.",
     resetTitle: 'Nouveau code provisoire pour {{name}}',
-    created:
-      '{{name}} a été ajouté. Il se connecte avec le code provisoire, puis choisit son propre code.',
+    created: '{{name}} a été ajouté. Il se connecte avec le code provisoire, puis choisit son propre code.',
     pinReset:
       'Le code de {{name}} a été réinitialisé. Il se connecte avec le code provisoire, puis choisit son propre code.',
     idRule: '2 à 32 caractères : lettres minuscules, chiffres, point, tiret ou tiret bas.',

@@ -454,7 +454,8 @@ export const pt: Translation = {
     temporaryPin: 'PIN temporário (6 a 12 dígitos)',
     temporaryPinHint: 'Dê este PIN ao operador. No primeiro início de sessão, ele escolhe o seu próprio PIN.',
     resetTitle: 'Novo PIN temporário para {{name}}',
-    created: '{{name}} foi adicionado. Inicia sessão com o PIN temporário e depois escolhe o seu próprio PIN.',
+    created:
+      '{{name}} foi adicionado. Inicia sessão com o PIN temporário e depois escolhe o seu próprio PIN.',
     pinReset:
       'O PIN de {{name}} foi reposto. Inicia sessão com o PIN temporário e depois escolhe o seu próprio PIN.',
     idRule: '2 a 32 caracteres: letras minúsculas, dígitos, ponto, hífen ou sublinhado.',

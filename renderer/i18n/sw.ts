@@ -444,8 +444,7 @@ export const sw: Translation = {
     temporaryPinHint: 'Mpe mhudumu PIN hii. Atakapoingia mara ya kwanza atachagua PIN yake mwenyewe.',
     resetTitle: 'PIN mpya ya muda ya {{name}}',
     created: '{{name}} ameongezwa. Anaingia kwa PIN ya muda, kisha anachagua PIN yake mwenyewe.',
-    pinReset:
-      'PIN ya {{name}} imewekwa upya. Anaingia kwa PIN ya muda, kisha anachagua PIN yake mwenyewe.',
+    pinReset: 'PIN ya {{name}} imewekwa upya. Anaingia kwa PIN ya muda, kisha anachagua PIN yake mwenyewe.',
     idRule: 'Herufi 2 hadi 32: herufi ndogo, tarakimu, nukta, kistari au kistari cha chini.',
     nameNeeded: 'Weka jina.',
     pinRule: 'PIN ina tarakimu 6 hadi 12.',

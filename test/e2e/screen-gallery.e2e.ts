@@ -40,10 +40,10 @@ const PANEL_PARTS = [
   ['audit', 'audit-show'],
   ['support', 'export-diagnostics'],
 ] as const;
-/** The walks take minutes: no idle reset or page recycling under them; the capture limit at its shortest. */
+/** The walks take minutes: no idle reset or page recycling under them, and a capture may be slow (a busy CI). */
 const UNHURRIED = {
   idleTimeoutSeconds: 3600,
-  captureTimeoutSeconds: 15,
+  captureTimeoutSeconds: 600,
   recycleRendererAfterEnrollments: 10_000,
   recycleRendererAboveHeapMb: 4096,
 };
@@ -68,10 +68,14 @@ function startSmileId(port = 0): Promise<RunningSimulator> {
 async function startUnhurriedKiosk(
   env: Record<string, string>,
   video: string | null,
-  outbox: { connectivityProbeMs?: number } = {},
+  options: { connectivityProbeMs?: number; captureTimeoutSeconds?: number } = {},
 ): Promise<KioskSession> {
+  const { captureTimeoutSeconds, ...outbox } = options;
   const session = await startKiosk(env, video, outbox);
-  session.host.core.settings.update(UNHURRIED);
+  session.host.core.settings.update({
+    ...UNHURRIED,
+    ...(captureTimeoutSeconds !== undefined ? { captureTimeoutSeconds } : {}),
+  });
   await session.page.reload();
   return session;
 }
@@ -107,7 +111,8 @@ beforeAll(async () => {
     videos.face,
     { connectivityProbeMs: 500 },
   );
-  empty = await startUnhurriedKiosk({}, videos.noFace);
+  // Nobody comes: the capture ends at its shortest time limit.
+  empty = await startUnhurriedKiosk({}, videos.noFace, { captureTimeoutSeconds: 15 });
   cameraless = await startUnhurriedKiosk({}, null);
   lockedHost = await startLockedKiosk();
   const lockedContext = await cameraless.ui.browser.newContext();
@@ -194,6 +199,9 @@ describe('every screen at every size, in every language', () => {
       await Promise.all([main, empty, cameraless].map((session) => session.page.reload()));
 
       await chooseLanguage(page, language);
+      // The last walk's shift goes on after a reload: ending it shows the sign-in in this language.
+      await page.getByTestId('new-enrollment').or(page.getByTestId('sign-in')).first().waitFor();
+      if (await page.getByTestId('sign-out').isVisible()) await page.getByTestId('sign-out').click();
       await onShift(page, mainPin, shots);
       await shots.take(page, '02-home', { mainAction: 'new-enrollment' });
 

@@ -104,7 +104,8 @@ describe('security finding 5: PIN economics', () => {
   it('reports the tries left on a wrong PIN, and until when PIN entry is locked', async () => {
     h = await startCore({ KIOSK_OPERATOR_PIN: PIN });
     const answers = [];
-    for (let i = 0; i < 5; i++) answers.push(await h.call('verifyPin', { operatorId: 'supervisor', pin: '000000' }));
+    for (let i = 0; i < 5; i++)
+      answers.push(await h.call('verifyPin', { operatorId: 'supervisor', pin: '000000' }));
     expect(answers.slice(0, 4)).toEqual(
       [4, 3, 2, 1].map((triesLeft) => ({ valid: false, triesLeft, lockedUntil: null })),
     );
@@ -112,7 +113,11 @@ describe('security finding 5: PIN economics', () => {
     const lockedUntil = (answers[4] as { lockedUntil: number }).lockedUntil;
     expect(lockedUntil - Date.now()).toBeGreaterThan(PIN_LOCK_STEPS_MS[0]! - 10_000);
     // The right PIN does not get through the lock.
-    expect(await h.call('verifyPin', { operatorId: 'supervisor', pin: PIN })).toEqual({ valid: false, triesLeft: 0, lockedUntil });
+    expect(await h.call('verifyPin', { operatorId: 'supervisor', pin: PIN })).toEqual({
+      valid: false,
+      triesLeft: 0,
+      lockedUntil,
+    });
   });
 
   // About 25 scrypt checks: seconds on an idle machine, more on a loaded 2-core one; the limit only stops a hang.
