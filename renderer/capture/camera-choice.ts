@@ -21,6 +21,14 @@ export interface DeviceInfo {
   readonly label: string;
 }
 
+/** The part of MediaTrackConstraints this module sets (its own type: unit tests run without the DOM's). */
+export interface VideoConstraints {
+  readonly width: { readonly ideal: number };
+  readonly height: { readonly ideal: number };
+  readonly deviceId?: { readonly exact: string };
+  readonly facingMode?: { readonly ideal: 'user' };
+}
+
 /**
  * The video constraints for the chosen camera. Sizes are `ideal`, never `exact`, so a camera that cannot give
  * the chosen resolution still opens at its nearest. The device is `exact` when one is named, so that a named
@@ -28,7 +36,7 @@ export interface DeviceInfo {
  * device the front-facing camera is preferred (`ideal`, so a kiosk webcam that does not say which way it
  * faces is still taken).
  */
-export function videoConstraints(camera: CameraSettings, withoutDevice = false): MediaTrackConstraints {
+export function videoConstraints(camera: CameraSettings, withoutDevice = false): VideoConstraints {
   const { width, height } = parseResolution(camera.resolution);
   const size = { width: { ideal: width }, height: { ideal: height } };
   if (camera.deviceId !== null && !withoutDevice) return { ...size, deviceId: { exact: camera.deviceId } };
