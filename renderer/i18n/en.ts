@@ -27,6 +27,7 @@ export const en = {
     kiosk: 'Kiosk',
     branch: 'Branch',
     sendsTo: 'Sends to',
+    place: 'Place',
     notSet: 'not set',
     environments: {
       training: 'Nowhere (training)',

@@ -24,6 +24,7 @@ export const fr: Translation = {
     kiosk: 'Kiosque',
     branch: 'Agence',
     sendsTo: 'Envoie à',
+    place: 'Lieu',
     notSet: 'non renseigné',
     environments: {
       training: 'Nulle part (formation)',

@@ -24,6 +24,7 @@ export const pt: Translation = {
     kiosk: 'Quiosque',
     branch: 'Balcão',
     sendsTo: 'Envia para',
+    place: 'Local',
     notSet: 'não definido',
     environments: {
       training: 'Nenhum destino (formação)',

@@ -24,6 +24,7 @@ export const sw: Translation = {
     kiosk: 'Kioski',
     branch: 'Tawi',
     sendsTo: 'Inatuma kwa',
+    place: 'Mahali',
     notSet: 'haijawekwa',
     environments: {
       training: 'Hakuna popote (mafunzo)',

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KioskLocation } from '../../app/kiosk-location';
 import { LANGUAGES, type Language } from '../../app/settings';
 import { PinDialog } from '../components/PinDialog';
 import { setLanguage } from '../i18n';
@@ -7,9 +8,20 @@ import { go, useKiosk } from '../store/kiosk-store';
 import { checkShift, endShift } from '../store/shift';
 import { SignInScreen } from './SignInScreen';
 
+/**
+ * The place name and the coordinates every enrollment carries (numbers and a unit, the same in every language),
+ * e.g. "Mombasa, Moi Avenue · -4.0435, 39.6682 ±50 m".
+ */
+function placeLine(location: KioskLocation, language: string): string {
+  const degrees = new Intl.NumberFormat(language, { maximumFractionDigits: 4 });
+  const metres = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
+  const where = `${degrees.format(location.latitude)}, ${degrees.format(location.longitude)} ±${metres.format(location.accuracyMeters)} m`;
+  return location.placeName === '' ? where : `${location.placeName} · ${where}`;
+}
+
 /** Which kiosk this is, where it stands and where it sends: what staff and support check first. */
 function KioskWhere() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const settings = useKiosk((state) => state.settings);
   if (!settings) return null;
   const orNotSet = (value: string) => (value.trim() === '' ? t('where.notSet') : value);
@@ -22,6 +34,12 @@ function KioskWhere() {
       <div>
         <dt>{t('where.branch')}</dt>
         <dd data-testid="where-branch">{orNotSet(settings.branch)}</dd>
+      </div>
+      <div>
+        <dt>{t('where.place')}</dt>
+        <dd data-testid="where-place">
+          {settings.location ? placeLine(settings.location, i18n.language) : t('where.notSet')}
+        </dd>
       </div>
       <div>
         <dt>{t('where.sendsTo')}</dt>

@@ -84,6 +84,10 @@ describe('who, where and true numbers', () => {
         SMILEID_API_KEY: 'e2e-offline-key-5d1c',
         KIOSK_ID: 'K-07',
         BRANCH: 'Mombasa, Moi Avenue',
+        KIOSK_LATITUDE: '-4.0435',
+        KIOSK_LONGITUDE: '39.6682',
+        KIOSK_LOCATION_ACCURACY_M: '50',
+        KIOSK_PLACE: 'Moi Avenue',
       },
       videos.face,
       { connectivityProbeMs: 500 },
@@ -96,6 +100,7 @@ describe('who, where and true numbers', () => {
     // Home: which kiosk, which branch, where it sends, and a LIVE banner (not the training one).
     expect(await page.getByTestId('where-kiosk-id').textContent()).toBe('K-07');
     expect(await page.getByTestId('where-branch').textContent()).toBe('Mombasa, Moi Avenue');
+    expect(await page.getByTestId('where-place').textContent()).toBe('Moi Avenue · -4.0435, 39.6682 ±50 m');
     expect(await page.getByTestId('where-environment').textContent()).toBe('Custom server');
     expect(await page.getByTestId('live-banner').textContent()).toMatch(/^Live/);
     expect(await page.getByTestId('training-banner').count()).toBe(0);

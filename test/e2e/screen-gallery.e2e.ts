@@ -20,8 +20,11 @@ import { silentLogger } from '../../main/log';
 import { startSimulator, type RunningSimulator } from '../../main/smileid/simulator/server';
 import {
   makeVideos,
+  onShift,
+  OPERATOR_ID,
   OPERATOR_PIN,
   RENDERER_DIR,
+  signIn,
   startKiosk,
   waitForResult,
   type KioskSession,
@@ -30,8 +33,6 @@ import { ScreenGallery } from './support/layout-audit';
 
 const PARTNER_ID = '085';
 const API_KEY = 'gallery-api-key-7c1e55';
-/** The operator the provisioning PIN belongs to (app/operators.ts FIRST_SUPERVISOR_ID). */
-const OPERATOR_ID = 'supervisor';
 /** The outcome that asks for the photos again (0941): the result screen with two actions. */
 const OUTCOMES = [{ pattern: '^NOFACE', resultCode: '0941' }];
 /** The operator panel's parts besides the queue, each with its main action. */
@@ -137,22 +138,6 @@ async function tapDigits(page: Page, digits: string): Promise<void> {
   for (const digit of digits) await page.getByTestId(`pin-key-${digit}`).click();
 }
 
-/**
- * At home: signs the operator in for a shift if the home screen asks for it (enrollment needs a signed-in
- * operator), photographing the sign-in first when `shots` is given. Resolves once "New enrollment" shows.
- */
-async function onShift(page: Page, pin: string, shots?: ScreenGallery): Promise<void> {
-  const enroll = page.getByTestId('new-enrollment');
-  const signIn = page.getByTestId('sign-in');
-  await enroll.or(signIn).first().waitFor();
-  if (await enroll.isVisible()) return;
-  await page.getByTestId('sign-in-operator').fill(OPERATOR_ID);
-  if (shots) await shots.take(page, '01-sign-in', { mainAction: 'pin-submit' });
-  await tapDigits(page, pin);
-  await signIn.getByTestId('pin-submit').click();
-  await enroll.waitFor();
-}
-
 /** Home → user ID → consent → capture, without stopping for pictures. */
 async function walkToCamera(page: Page, userId: string): Promise<void> {
   await page.getByTestId('new-enrollment').click();
@@ -199,16 +184,18 @@ describe('every screen at every size, in every language', () => {
       await Promise.all([main, empty, cameraless].map((session) => session.page.reload()));
 
       await chooseLanguage(page, language);
-      // The last walk's shift goes on after a reload: ending it shows the sign-in in this language.
+      // The last walk's shift goes on after a reload: ending it shows the sign-in, photographed in this language.
       await page.getByTestId('new-enrollment').or(page.getByTestId('sign-in')).first().waitFor();
       if (await page.getByTestId('sign-out').isVisible()) await page.getByTestId('sign-out').click();
-      await onShift(page, mainPin, shots);
+      await page.getByTestId('sign-in-operator').fill(OPERATOR_ID);
+      await shots.take(page, '01-sign-in', { mainAction: 'pin-submit' });
+      await signIn(main, OPERATOR_ID, mainPin);
       await shots.take(page, '02-home', { mainAction: 'new-enrollment' });
 
       // Nobody before the camera: the guidance, then (15 s later) the time limit, which runs out while the main
       // walk goes on and is photographed at its end.
       await chooseLanguage(empty.page, language);
-      await onShift(empty.page, OPERATOR_PIN);
+      await onShift(empty);
       await walkToCamera(empty.page, `GUIDE-${tag}`);
       await cameraReady(empty.page);
       await empty.page.getByTestId('capture-start').click();
@@ -283,16 +270,15 @@ describe('every screen at every size, in every language', () => {
 
       // No camera at all.
       await chooseLanguage(cameraless.page, language);
-      await onShift(cameraless.page, OPERATOR_PIN);
+      await onShift(cameraless);
       await walkToCamera(cameraless.page, `CAMERA-${tag}`);
       await cameraless.page.getByTestId('camera-problem').waitFor();
       await shots.take(cameraless.page, '15-camera-problem', { mainAction: 'camera-retry' });
 
       // The PIN dialog after a wrong PIN, then the operator panel with this walk's enrollments.
       await page.getByTestId('open-operator').click();
-      if ((await page.getByTestId('pin-operator-id').count()) > 0) {
-        await page.getByTestId('pin-operator-id').fill(OPERATOR_ID);
-      }
+      // The operator on shift is filled in; a wrong PIN typed on the pad shows the tries left.
+      await expect.poll(() => page.getByTestId('pin-operator-id').inputValue()).toBe(OPERATOR_ID);
       await tapDigits(page, '1357');
       await page.getByTestId('pin-submit').click();
       await page.getByTestId('pin-error').waitFor();
