@@ -502,7 +502,7 @@ export const en = {
     howCode:
       'If you have the supervisor recovery code (shown once when the PIN was first set), enter it here.',
     howProvision:
-      'Without the code, an administrator can re-provision the kiosk: start it with KIOSK_PROVISION naming a file that only the kiosk account can read and that contains "operatorPin".',
+      'Without the code, call the bank\'s IT support: they can give the kiosk a new PIN by provisioning it again, as the kiosk\'s guide explains under "A locked kiosk". The enrollments waiting on this kiosk are kept.',
     codeLabel: 'Recovery code',
     submit: 'Continue',
     wrong: 'That recovery code is not right.',

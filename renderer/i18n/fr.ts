@@ -514,7 +514,7 @@ export const fr: Translation = {
     howCode:
       'Si vous avez le code de secours du superviseur (affiché une seule fois lors du premier choix du code), saisissez-le ici.',
     howProvision:
-      'Sans ce code, un administrateur peut reprovisionner le kiosque : le démarrer avec KIOSK_PROVISION désignant un fichier lisible par le seul compte du kiosque et contenant "operatorPin".',
+      "Sans ce code, appelez le support informatique de la banque : il peut donner un nouveau PIN au kiosque en le reprovisionnant, comme l'explique le guide du kiosque à la rubrique « A locked kiosk ». Les enrôlements en attente sur ce kiosque sont conservés.",
     codeLabel: 'Code de secours',
     submit: 'Continuer',
     wrong: "Ce code de secours n'est pas le bon.",

@@ -505,7 +505,7 @@ export const pt: Translation = {
     howCode:
       'Se tem o código de recuperação do supervisor (mostrado uma única vez quando o PIN foi definido pela primeira vez), introduza-o aqui.',
     howProvision:
-      'Sem o código, um administrador pode aprovisionar o quiosque de novo: iniciá-lo com KIOSK_PROVISION a indicar um ficheiro que só a conta do quiosque pode ler e que contenha "operatorPin".',
+      'Sem o código, ligue para o suporte informático do banco: podem dar um novo PIN ao quiosque aprovisionando-o de novo, como o guia do quiosque explica em «A locked kiosk». Os registos à espera neste quiosque são mantidos.',
     codeLabel: 'Código de recuperação',
     submit: 'Continuar',
     wrong: 'Esse código de recuperação não está certo.',

@@ -491,7 +491,7 @@ export const sw: Translation = {
     howCode:
       'Ikiwa una msimbo wa urejeshaji wa msimamizi (ulioonyeshwa mara moja PIN ilipowekwa mara ya kwanza), uingize hapa.',
     howProvision:
-      'Bila msimbo huo, msimamizi wa mfumo anaweza kuweka kioski upya: akiwashe na KIOSK_PROVISION ikitaja faili ambalo akaunti ya kioski pekee inaweza kusoma, lenye "operatorPin".',
+      'Bila msimbo huo, piga simu kwa msaada wa TEHAMA wa benki: wanaweza kuipa kioski PIN mpya kwa kukiweka upya, kama mwongozo wa kioski unavyoeleza chini ya "A locked kiosk". Usajili unaosubiri kwenye kioski hiki unahifadhiwa.',
     codeLabel: 'Msimbo wa urejeshaji',
     submit: 'Endelea',
     wrong: 'Msimbo huo wa urejeshaji si sahihi.',

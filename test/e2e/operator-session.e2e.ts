@@ -114,9 +114,10 @@ describe('operator sessions in the browser', () => {
     const page = ui.page;
     await page.getByTestId('recover').waitFor();
     expect(await page.getByTestId('lock-reason').getAttribute('data-reason')).toBe('settings_file_missing');
-    expect(await page.getByTestId('recovery-provision-hint').textContent()).toMatch(
-      /KIOSK_PROVISION.*operatorPin/,
-    );
+    // Plain words for the operator (no variable or file-format names on screen), naming the guide's section.
+    const hint = await page.getByTestId('recovery-provision-hint').textContent();
+    expect(hint).toMatch(/IT support.*provisioning it again.*"A locked kiosk"/);
+    expect(hint).not.toMatch(/KIOSK_PROVISION|operatorPin/);
     expect(await page.getByTestId('new-enrollment').count()).toBe(0);
     await ui.screenshot('14-kiosk-locked');
 
