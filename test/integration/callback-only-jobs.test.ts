@@ -2,10 +2,9 @@
 // Smile ID (the simulator) posts the signed result to the callback URL, where the bank's server (a loopback
 // server here) receives it and can verify it with the partner's API key. Also the settings rule that makes this
 // safe: no polling needs a callback URL.
-import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { verifySignature } from '../../main/smileid/signature';
 import { startSimulator, type RunningSimulator } from '../../main/smileid/simulator/server';
 import {
@@ -13,22 +12,15 @@ import {
   type BankCallbackServer,
   type BankCallbackServerOptions,
 } from '../support/bank-callback-server';
-import { makeCapture, type CaptureJpegs } from '../support/fixture-images';
 import { startCore, type CoreHarness } from '../support/core-harness';
-import { waitFor } from '../support/outbox-harness';
 
 const PARTNER_ID = '085';
 const API_KEY = 'callback-test-api-key-0123456789';
 const PIN = '904512';
 
-let capture: CaptureJpegs;
 let sim: RunningSimulator | undefined;
 let bank: BankCallbackServer | undefined;
 let h: CoreHarness | undefined;
-
-beforeAll(() => {
-  capture = makeCapture();
-});
 
 afterEach(async () => {
   await h?.close();
@@ -71,35 +63,6 @@ const CALLBACK_ONLY = (bankUrl: string) => ({
   SMILEID_JOB_STATUS_POLLING_TIMEOUT_SECONDS: '0',
 });
 
-async function enroll(harness: CoreHarness, userId: string): Promise<string> {
-  const saved = await harness.call('submitEnrollment', {
-    grant: await harness.shift(PIN),
-    reference: randomUUID(),
-    userId,
-    consent: { given: true, at: Date.now() },
-    selfie: capture.selfie,
-    liveness: capture.liveness,
-  });
-  return saved.jobId;
-}
-
-function untilState(harness: CoreHarness, jobId: string, state: string) {
-  return waitFor(
-    () => {
-      const job = harness.core.outbox.get(jobId);
-      return job?.state === state ? job : undefined;
-    },
-    20_000,
-    `job ${jobId} ${state}`,
-  );
-}
-
-async function grant(harness: CoreHarness): Promise<string> {
-  const answer = await harness.call('verifyPin', { operatorId: 'supervisor', pin: PIN });
-  if (!answer.valid) throw new Error('the PIN was refused');
-  return answer.grant.token;
-}
-
 /**
  * Waits until only the record and the manifest are left in the job folder: the photos and their key go just
  * after the state is saved (a moment later, a record write may briefly show its temporary file).
@@ -116,8 +79,8 @@ async function untilOnlyRecordAndManifest(harness: CoreHarness, jobId: string): 
 describe('polling timeout 0: results go to the bank’s callback', () => {
   it('ends the job "submitted" without polling, and the bank receives the signed result', async () => {
     const harness = await kiosk(CALLBACK_ONLY);
-    const jobId = await enroll(harness, 'CB-0001');
-    const submitted = await untilState(harness, jobId, 'submitted');
+    const jobId = await harness.enroll('CB-0001');
+    const submitted = await harness.untilState(jobId, 'submitted');
     expect(submitted).toMatchObject({ result: null, lastError: null, attempts: 1 });
     expect(submitted.completedAt).not.toBeNull();
 
@@ -145,8 +108,8 @@ describe('polling timeout 0: results go to the bank’s callback', () => {
 
   it('the simulator retries a bank that refuses at first, and the kiosk never polls meanwhile', async () => {
     const harness = await kiosk(CALLBACK_ONLY, { refuseFirst: 2 });
-    const jobId = await enroll(harness, 'CB-0002');
-    await untilState(harness, jobId, 'submitted');
+    const jobId = await harness.enroll('CB-0002');
+    await harness.untilState(jobId, 'submitted');
     const [body] = (await bank!.waitForAccepted(1)) as { result: { PartnerParams: { job_id: string } } }[];
     expect(body?.result.PartnerParams.job_id).toBe(jobId);
     expect(bank!.posts()).toBe(3);
@@ -155,8 +118,8 @@ describe('polling timeout 0: results go to the bank’s callback', () => {
 
   it('a polling kiosk with the same callback still polls and shows the result itself', async () => {
     const harness = await kiosk((bankUrl) => ({ SMILEID_CALLBACK_URL: bankUrl }));
-    const jobId = await enroll(harness, 'CB-0003');
-    await untilState(harness, jobId, 'approved');
+    const jobId = await harness.enroll('CB-0003');
+    await harness.untilState(jobId, 'approved');
     expect(sim!.jobs().find((job) => job.jobId === jobId)?.jobStatusCalls).toBeGreaterThan(0);
     // Smile ID posts to the callback all the same.
     await bank!.waitForAccepted(1);
@@ -164,7 +127,7 @@ describe('polling timeout 0: results go to the bank’s callback', () => {
 
   it('refuses settings without a callback URL when polling is off, naming the field', async () => {
     const harness = await kiosk();
-    const token = await grant(harness);
+    const token = await harness.elevated();
     expect(
       await harness.failure('updateSettings', {
         grant: token,

@@ -2,24 +2,17 @@
 // settings → outbox → client) to the simulator: partner_params carry kiosk_id, branch, operator_id and the
 // geo_* strings (so the bank's callback sees them), prep_upload's metadata carries the geolocation entry Smile
 // ID's SDKs send, and both describe the moment of capture, not later settings.
-import { randomUUID } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { computeSignature } from '../../main/smileid/signature';
 import { startSimulator, type RunningSimulator } from '../../main/smileid/simulator/server';
-import { makeCapture, type CaptureJpegs } from '../support/fixture-images';
 import { HARNESS_PIN, startCore, type CoreHarness } from '../support/core-harness';
 import { waitFor } from '../support/outbox-harness';
 
 const PARTNER_ID = '085';
 const API_KEY = 'geo-test-api-key-0123456789';
 
-let capture: CaptureJpegs;
 let sim: RunningSimulator | undefined;
 let h: CoreHarness | undefined;
-
-beforeAll(() => {
-  capture = makeCapture();
-});
 
 afterEach(async () => {
   await h?.close();
@@ -42,30 +35,6 @@ async function kiosk(extraEnv: Record<string, string> = {}): Promise<CoreHarness
   return h;
 }
 
-/** Enrolls under `shift` (a signed-in operator's token), by default the first supervisor's. */
-async function enroll(harness: CoreHarness, userId: string, shift?: string): Promise<string> {
-  const saved = await harness.call('submitEnrollment', {
-    grant: shift ?? (await harness.shift()),
-    reference: randomUUID(),
-    userId,
-    consent: { given: true, at: Date.now() },
-    selfie: capture.selfie,
-    liveness: capture.liveness,
-  });
-  return saved.jobId;
-}
-
-function untilState(harness: CoreHarness, jobId: string, state: string) {
-  return waitFor(
-    () => {
-      const job = harness.core.outbox.get(jobId);
-      return job?.state === state ? job : undefined;
-    },
-    20_000,
-    `job ${jobId} ${state}`,
-  );
-}
-
 function simulatorJob(jobId: string) {
   const job = sim?.jobs().find((candidate) => candidate.jobId === jobId);
   if (!job) throw new Error(`the simulator has no job ${jobId}`);
@@ -82,8 +51,8 @@ const MOMBASA = {
 describe('partner_params and geolocation at Smile ID', () => {
   it('carry operator, kiosk, branch and geo, and prep_upload names the geolocation', async () => {
     const harness = await kiosk(MOMBASA);
-    const jobId = await enroll(harness, 'GEO-0001');
-    await untilState(harness, jobId, 'approved');
+    const jobId = await harness.enroll('GEO-0001');
+    await harness.untilState(jobId, 'approved');
     const job = simulatorJob(jobId);
     expect(job.partnerParams).toEqual({
       user_id: 'GEO-0001',
@@ -111,8 +80,8 @@ describe('partner_params and geolocation at Smile ID', () => {
 
   it('sends no geo keys and no metadata when no location is set', async () => {
     const harness = await kiosk();
-    const jobId = await enroll(harness, 'GEO-0002');
-    await untilState(harness, jobId, 'approved');
+    const jobId = await harness.enroll('GEO-0002');
+    await harness.untilState(jobId, 'approved');
     const job = simulatorJob(jobId);
     expect(job.partnerParams).toEqual({
       user_id: 'GEO-0002',
@@ -129,7 +98,7 @@ describe('partner_params and geolocation at Smile ID', () => {
     const harness = await kiosk(MOMBASA);
     // Smile ID is failing when the capture is saved, so the job waits with what it was captured under.
     sim!.configure({ http500: 1, faultScope: ['upload'] });
-    const jobId = await enroll(harness, 'GEO-0003');
+    const jobId = await harness.enroll('GEO-0003');
     await waitFor(
       () => (harness.core.outbox.get(jobId)?.lastError?.errorClass === 'transient' ? true : undefined),
       20_000,
@@ -148,7 +117,7 @@ describe('partner_params and geolocation at Smile ID', () => {
     });
     sim!.configure({ http500: 0 });
     await harness.call('sendNow', { grant: grant.token });
-    await untilState(harness, jobId, 'approved');
+    await harness.untilState(jobId, 'approved');
     const job = simulatorJob(jobId);
     expect(job.partnerParams).toMatchObject({
       kiosk_id: 'K-07',
@@ -158,8 +127,8 @@ describe('partner_params and geolocation at Smile ID', () => {
     });
     expect(job.metadata?.[0]?.value).toMatchObject({ latitude: -4.0435, longitude: 39.6682 });
     // The next capture is under the new settings.
-    const next = await enroll(harness, 'GEO-0004');
-    await untilState(harness, next, 'approved');
+    const next = await harness.enroll('GEO-0004');
+    await harness.untilState(next, 'approved');
     expect(simulatorJob(next).partnerParams).toMatchObject({
       kiosk_id: 'K-99',
       branch: 'Nairobi CBD',
@@ -190,8 +159,8 @@ describe('partner_params and geolocation at Smile ID', () => {
     const own = await harness.call('setPin', { grant: first.grant.token, newPin: '620815' });
     expect(own.grant).toMatchObject({ kind: 'shift', operatorId: 'amina.k', scope: 'full' });
 
-    const jobId = await enroll(harness, 'GEO-0006', own.grant.token);
-    await untilState(harness, jobId, 'approved');
+    const jobId = await harness.enroll('GEO-0006', own.grant.token);
+    await harness.untilState(jobId, 'approved');
     expect(simulatorJob(jobId).partnerParams).toEqual({
       user_id: 'GEO-0006',
       job_id: jobId,
@@ -210,8 +179,8 @@ describe('partner_params and geolocation at Smile ID', () => {
 
   it('echoes the geo strings in the result Smile ID gives (and posts to the bank), "" as "null"', async () => {
     const harness = await kiosk(MOMBASA);
-    const jobId = await enroll(harness, 'GEO-0005');
-    await untilState(harness, jobId, 'approved');
+    const jobId = await harness.enroll('GEO-0005');
+    await harness.untilState(jobId, 'approved');
     // What job_status and the callback carry back: PartnerParams, every value a string.
     const timestamp = new Date().toISOString();
     const answer = await fetch(`${sim!.apiUrl}/job_status`, {

@@ -6,11 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { awaitsReEnrollmentDecision } from '../../app/re-enrollment';
-import type { JobSummary } from '../../app/queue';
 import { startSimulator, type RunningSimulator } from '../../main/smileid/simulator/server';
 import { makeCapture, type CaptureJpegs } from '../support/fixture-images';
 import { startCore, type CoreHarness } from '../support/core-harness';
-import { Harness, waitFor } from '../support/outbox-harness';
+import { Harness } from '../support/outbox-harness';
 
 const PARTNER_ID = '085';
 const API_KEY = 're-enroll-test-api-key-0123456789';
@@ -45,41 +44,12 @@ async function kiosk(): Promise<CoreHarness> {
   return h;
 }
 
-async function enroll(harness: CoreHarness, userId: string): Promise<string> {
-  const saved = await harness.call('submitEnrollment', {
-    grant: await harness.shift(PIN),
-    reference: randomUUID(),
-    userId,
-    consent: { given: true, at: Date.now() },
-    selfie: capture.selfie,
-    liveness: capture.liveness,
-  });
-  return saved.jobId;
-}
-
-function untilState(harness: CoreHarness, jobId: string, state: string): Promise<JobSummary> {
-  return waitFor(
-    () => {
-      const job = harness.core.outbox.get(jobId);
-      return job?.state === state ? job : undefined;
-    },
-    20_000,
-    `job ${jobId} ${state}`,
-  );
-}
-
-async function grant(harness: CoreHarness): Promise<string> {
-  const answer = await harness.call('verifyPin', { operatorId: 'supervisor', pin: PIN });
-  if (!answer.valid) throw new Error('the PIN was refused');
-  return answer.grant.token;
-}
-
 /** A user ID enrolled once, then captured again: the second job meets 2209. */
 async function alreadyEnrolled(harness: CoreHarness, userId: string) {
-  const first = await enroll(harness, userId);
-  await untilState(harness, first, 'approved');
-  const second = await enroll(harness, userId);
-  const refused = await untilState(harness, second, 'needs_attention');
+  const first = await harness.enroll(userId);
+  await harness.untilState(first, 'approved');
+  const second = await harness.enroll(userId);
+  const refused = await harness.untilState(second, 'needs_attention');
   return { first, second, refused };
 }
 
@@ -93,15 +63,15 @@ describe('re-enrollment after 2209 (user already enrolled)', () => {
 
     // Never automatic: the queue runs on (another enrollment goes through, "send now" is pressed), and the
     // refused job stays where it is, with nothing more sent for it.
-    const token = await grant(harness);
+    const token = await harness.elevated();
     await harness.call('sendNow', { grant: token });
-    await untilState(harness, await enroll(harness, 'RE-OTHER'), 'approved');
+    await harness.untilState(await harness.enroll('RE-OTHER'), 'approved');
     expect(harness.core.outbox.get(second)?.state).toBe('needs_attention');
     const before = sim!.jobs().length;
 
     const approved = await harness.call('approveReEnrollment', { jobId: second, grant: token });
     expect(approved).toMatchObject({ jobId: second, state: 'queued', lastError: null });
-    const done = await untilState(harness, second, 'approved');
+    const done = await harness.untilState(second, 'approved');
     expect(done.result).toMatchObject({ outcome: 'approved', resultCode: '0840' });
 
     const jobs = sim!.jobs();
@@ -149,12 +119,12 @@ describe('re-enrollment after 2209 (user already enrolled)', () => {
     expect(
       await harness.failure('approveReEnrollment', { jobId: second, grant: 'A'.repeat(43) }),
     ).toMatchObject({ code: 'session_expired' });
-    const ended = await grant(harness);
+    const ended = await harness.elevated();
     await harness.call('endSession', { grant: ended });
     expect(await harness.failure('approveReEnrollment', { jobId: second, grant: ended })).toMatchObject({
       code: 'session_expired',
     });
-    const token = await grant(harness);
+    const token = await harness.elevated();
     // The first job was approved by Smile ID: nothing to decide.
     expect(await harness.failure('approveReEnrollment', { jobId: first, grant: token })).toMatchObject({
       code: 'not_allowed',

@@ -4,9 +4,7 @@
 // exported file names none of them, no job ID, and no image bytes — yet still says what support needs (the errors
 // by code, the health, the audit chain). Two negative controls: the leak detector this test relies on does find a
 // user ID put into the file, and a user ID that reaches the file's content by another path is masked.
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { JobSummary } from '../../app/queue';
 import { diagnosticsExporter } from '../../main/diagnostics/export-diagnostics';
 import { LogScrubber } from '../../main/log-scrub';
 import { startSimulator, type RunningSimulator } from '../../main/smileid/simulator/server';
@@ -94,60 +92,29 @@ async function kiosk(): Promise<CoreHarness> {
   return h;
 }
 
-/** A grant of the first supervisor: 'shift' to enroll, 'elevated' for the operator screens. */
-async function grant(harness: CoreHarness, kind: 'shift' | 'elevated'): Promise<string> {
-  const method = kind === 'shift' ? 'signIn' : 'verifyPin';
-  const answer = await harness.call(method, { operatorId: 'supervisor', pin: PIN });
-  if (!answer.valid) throw new Error('the PIN was refused');
-  return answer.grant.token;
-}
-
-async function enroll(harness: CoreHarness, shift: string, userId: string): Promise<string> {
-  const saved = await harness.call('submitEnrollment', {
-    grant: shift,
-    reference: randomUUID(),
-    userId,
-    consent: { given: true, at: Date.now() },
-    selfie: capture.selfie,
-    liveness: capture.liveness,
-  });
-  return saved.jobId;
-}
-
-function untilState(harness: CoreHarness, jobId: string, state: string): Promise<JobSummary> {
-  return waitFor(
-    () => {
-      const job = harness.core.outbox.get(jobId);
-      return job?.state === state ? job : undefined;
-    },
-    20_000,
-    `job ${jobId} ${state}`,
-  );
-}
-
 /** Enrollments that leave every kind of trace: a result, a rejection, a 2209 and a failed attempt. */
 async function enrollEveryKind(harness: CoreHarness): Promise<string[]> {
-  const shift = await grant(harness, 'shift');
-  const approved = await enroll(harness, shift, USERS.approved);
-  const rejected = await enroll(harness, shift, USERS.rejected);
-  const first = await enroll(harness, shift, USERS.twice);
-  await untilState(harness, approved, 'approved');
-  await untilState(harness, rejected, 'rejected');
-  await untilState(harness, first, 'approved');
-  const second = await enroll(harness, shift, USERS.twice);
-  await untilState(harness, second, 'needs_attention');
+  const shift = await harness.shift();
+  const approved = await harness.enroll(USERS.approved, shift);
+  const rejected = await harness.enroll(USERS.rejected, shift);
+  const first = await harness.enroll(USERS.twice, shift);
+  await harness.untilState(approved, 'approved');
+  await harness.untilState(rejected, 'rejected');
+  await harness.untilState(first, 'approved');
+  const second = await harness.enroll(USERS.twice, shift);
+  await harness.untilState(second, 'needs_attention');
 
   // Smile ID answers 500 to every upload for a while: an attempt fails, then "Send now" gets it through.
   sim!.configure({ http500: 1, faultScope: ['upload'] });
-  const retried = await enroll(harness, shift, USERS.retried);
+  const retried = await harness.enroll(USERS.retried, shift);
   await waitFor(
     () => ((harness.core.outbox.get(retried)?.attempts ?? 0) > 0 ? true : undefined),
     20_000,
     'a failed attempt',
   );
   sim!.configure({ http500: 0 });
-  await harness.call('sendNow', { grant: await grant(harness, 'elevated') });
-  await untilState(harness, retried, 'approved');
+  await harness.call('sendNow', { grant: await harness.elevated() });
+  await harness.untilState(retried, 'approved');
   return [approved, rejected, first, second, retried];
 }
 
@@ -171,12 +138,12 @@ describe('the diagnostics file', () => {
     const harness = await kiosk();
     const jobIds = await enrollEveryKind(harness);
     // A supervisor's call: not without a session, not on a shift's grant — the PIN entered for it.
-    for (const refused of [{}, { grant: await grant(harness, 'shift') }]) {
+    for (const refused of [{}, { grant: await harness.shift() }]) {
       expect(['invalid_request', 'session_expired', 'not_allowed']).toContain(
         (await harness.failure('exportDiagnostics', refused)).code,
       );
     }
-    const supervisor = await grant(harness, 'elevated');
+    const supervisor = await harness.elevated();
 
     const file = await harness.call('exportDiagnostics', { grant: supervisor });
     expect(file.fileName).toMatch(/^diagnostics-K-DIAG-\d{8}T\d{6}Z\.json$/);
@@ -230,7 +197,7 @@ describe('the diagnostics file', () => {
   it('negative controls: the detector finds a user ID put into the file; one reaching it another way is masked', async () => {
     const harness = await kiosk();
     const jobIds = await enrollEveryKind(harness);
-    const file = await harness.call('exportDiagnostics', { grant: await grant(harness, 'elevated') });
+    const file = await harness.call('exportDiagnostics', { grant: await harness.elevated() });
 
     // Were the errors to carry the user ID (or the job ID), this test would fail.
     const leakyErrors = file.content.replace(

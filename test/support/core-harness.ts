@@ -1,14 +1,18 @@
 // A whole kiosk core (settings, vault, outbox, handler table) over a temp data folder, as the dev host and
 // the Electron shell build it, for handler tests.
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { channels, type MethodName, type RequestOf, type ResponseOf } from '../../app/ipc/channels';
 import type { KioskErrorPayload } from '../../app/errors';
+import type { JobSummary } from '../../app/queue';
 import { startKioskCore, type KioskCore } from '../../main/kiosk-core';
 import { silentLogger, type Logger } from '../../main/log';
 import { DevKeyFileVault } from '../../main/secure/dev-key-file-vault';
 import { openConfFile, openConfSettingsFile } from '../../main/storage/conf-files';
+import { makeCapture, type CaptureJpegs } from './fixture-images';
+import { waitFor } from './outbox-harness';
 
 export interface CoreHarness {
   readonly core: KioskCore;
@@ -23,10 +27,19 @@ export interface CoreHarness {
    * PIN when the test set another one (KIOSK_OPERATOR_PIN, setPin).
    */
   shift(pin?: string): Promise<string>;
+  /** The first supervisor's short elevated grant (verifyPin), for the operator screens' calls. */
+  elevated(pin?: string): Promise<string>;
+  /** Submits the fixture capture for `userId` under `shift` (default: the first supervisor's); its job ID. */
+  enroll(userId: string, shift?: string): Promise<string>;
+  /** Waits (20 s at most) until the job is in `state`. */
+  untilState(jobId: string, state: JobSummary['state']): Promise<JobSummary>;
   close(): Promise<void>;
 }
 
-/** The PIN shift() sets in first-run setup (or expects, when the kiosk already has one). */
+/**
+ * The PIN shift() sets in first-run setup, or expects when the kiosk already has one (KIOSK_OPERATOR_PIN, when
+ * the test provisions one, is the default instead).
+ */
 export const HARNESS_PIN = '135790';
 
 export interface CoreHarnessOptions {
@@ -45,6 +58,8 @@ export async function startCore(
   env: Record<string, string | undefined> = {},
   options: CoreHarnessOptions = {},
 ): Promise<CoreHarness> {
+  // Read before the core starts: provisioning deletes the variables it used from `env`.
+  const defaultPin = env.KIOSK_OPERATOR_PIN ?? HARNESS_PIN;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'kiosk-core-')));
   const vault = new DevKeyFileVault(dataDir);
   const core = await startKioskCore({
@@ -64,18 +79,46 @@ export async function startCore(
     return handler(request);
   };
   let shiftToken: string | null = null;
+  let capture: CaptureJpegs | null = null;
   const harness: CoreHarness = {
     core,
     dataDir,
     vault,
     callRaw,
-    async shift(pin = HARNESS_PIN) {
+    async shift(pin = defaultPin) {
       if (shiftToken !== null && core.sessions.describe(shiftToken) !== null) return shiftToken;
       if (core.settings.pinState() === 'unset') await harness.call('setPin', { newPin: pin });
       const answer = await harness.call('signIn', { operatorId: 'supervisor', pin });
       if (!answer.valid) throw new Error(`the harness PIN was refused: ${JSON.stringify(answer)}`);
       shiftToken = answer.grant.token;
       return shiftToken;
+    },
+    async elevated(pin = defaultPin) {
+      const answer = await harness.call('verifyPin', { operatorId: 'supervisor', pin });
+      if (!answer.valid) throw new Error('the PIN was refused');
+      return answer.grant.token;
+    },
+    async enroll(userId, shift) {
+      capture ??= makeCapture();
+      const saved = await harness.call('submitEnrollment', {
+        grant: shift ?? (await harness.shift()),
+        reference: randomUUID(),
+        userId,
+        consent: { given: true, at: Date.now() },
+        selfie: capture.selfie,
+        liveness: capture.liveness,
+      });
+      return saved.jobId;
+    },
+    untilState(jobId, state) {
+      return waitFor(
+        () => {
+          const job = core.outbox.get(jobId);
+          return job?.state === state ? job : undefined;
+        },
+        20_000,
+        `job ${jobId} ${state}`,
+      );
     },
     async call(method, request) {
       const envelope = (await callRaw(channels[method].channel, request)) as
